@@ -1,0 +1,3 @@
+using LiveGraphRec.Client;
+
+return CommandLine.Build().Run(args);
