@@ -1,0 +1,51 @@
+using LiveGraphRec.Client.Commands;
+using LiveGraphRec.Core.Data;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace LiveGraphRec.Client;
+
+/// <summary>The <c>lgr</c> command tree and how its failures reach the user.</summary>
+public static class CommandLine
+{
+    /// <summary>Exit code for bad input: arguments, data files, embedding files.</summary>
+    public const int InputError = 2;
+    /// <summary>Exit code for anything unexpected (printed with its stack trace).</summary>
+    public const int InternalError = 1;
+
+    public static CommandApp Build()
+    {
+        var app = new CommandApp();
+        app.Configure(Configure);
+        return app;
+    }
+
+    public static void Configure(IConfigurator config)
+    {
+        config.SetApplicationName("lgr");
+        config.AddCommand<DemoCommand>("demo")
+            .WithDescription("Embedded end-to-end job: synthetic data → split → fit → evaluate against popularity → demo.lgr.");
+        config.AddCommand<StatsCommand>("stats")
+            .WithDescription("Users, items, interactions, duplicates, density, degree percentiles and time span of a data set.")
+            .WithExample("stats", "--data", "../shared/data/gowalla");
+        config.AddCommand<GenerateCommand>("generate")
+            .WithDescription("Write a synthetic community-structured, power-law, timestamped event file.")
+            .WithExample("generate", "--out", "synthetic.csv", "--users", "10000", "--interactions", "500000");
+        config.AddCommand<FitCommand>("fit")
+            .WithDescription("Fit a training-free model (spectral or popularity) on the training split and write its embedding file.")
+            .WithExample("fit", "--data", "../shared/data/gowalla", "--out", "gowalla-spectral.lgr");
+        config.AddCommand<EvalCommand>("eval")
+            .WithDescription("Recall, NDCG, Precision and HitRate@K of an embedding file on the test split (LightGCN definitions).")
+            .WithExample("eval", "--embeddings", "gowalla-spectral.lgr", "--data", "../shared/data/gowalla", "--k", "20");
+        config.SetExceptionHandler((exception, resolver) =>
+            Report(exception, resolver?.Resolve(typeof(IAnsiConsole)) as IAnsiConsole ?? AnsiConsole.Console));
+    }
+
+    private static int Report(Exception exception, IAnsiConsole console)
+    {
+        bool isInputError = exception is CommandAppException or DataFormatException or InvalidDataException
+            or FileNotFoundException or DirectoryNotFoundException or ArgumentException or UnauthorizedAccessException;
+        console.MarkupLineInterpolated($"[red]error:[/] {(isInputError ? exception.Message : exception.ToString())}");
+        return isInputError ? InputError : InternalError;
+    }
+}

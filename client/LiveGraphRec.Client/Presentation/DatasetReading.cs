@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using LiveGraphRec.Client.Commands;
+using LiveGraphRec.Core.Data;
+using Spectre.Console;
+
+namespace LiveGraphRec.Client.Presentation;
+
+/// <summary>Loads the data set named by the settings and tells the user what was skipped or filtered.</summary>
+public static class DatasetReading
+{
+    public static Dataset Load(IAnsiConsole console, DataSettings settings)
+    {
+        var clock = Stopwatch.StartNew();
+        Dataset dataset = DatasetLoader.Load(settings.Data, settings.LoadOptions());
+        console.MarkupLineInterpolated($"[grey]Loaded {dataset.Name} in {clock.Elapsed.TotalMilliseconds:N0} ms[/]");
+        foreach (LoadReport report in dataset.Reports)
+        {
+            if (report.FilteredOut > 0)
+            {
+                console.MarkupLineInterpolated($"[yellow]{report.Source}: {report.FilteredOut:N0} records left out by the filter (--min-rating)[/]");
+            }
+            if (report.SkippedInvalid > 0)
+            {
+                console.MarkupLineInterpolated($"[yellow]{report.Source}: skipped {report.SkippedInvalid:N0} invalid lines; first ones:[/]");
+                foreach (string error in report.SampleErrors)
+                {
+                    console.MarkupLineInterpolated($"[yellow]  {error}[/]");
+                }
+            }
+        }
+        return dataset;
+    }
+}
