@@ -12,11 +12,14 @@ public sealed class LoadReport(string source)
 
     public string Source { get; } = source;
     public long LinesRead { get; set; }
+    /// <summary>Interactions (or catalog entries) taken from the source.</summary>
     public long Records { get; set; }
     /// <summary>Lines rejected as malformed in <c>--skip-invalid</c> mode.</summary>
     public long SkippedInvalid { get; private set; }
     /// <summary>Valid records left out by a filter the user asked for (e.g. <c>--min-rating</c>).</summary>
     public long FilteredOut { get; set; }
+    /// <summary>Records left out because their event id repeated an earlier one (a redelivered event).</summary>
+    public long DuplicateEvents { get; set; }
     public IReadOnlyList<string> SampleErrors => _errors;
 
     public void AddSkipped(string message)
