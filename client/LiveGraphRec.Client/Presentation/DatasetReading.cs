@@ -19,6 +19,10 @@ public static class DatasetReading
             {
                 console.MarkupLineInterpolated($"[yellow]{report.Source}: {report.FilteredOut:N0} records left out by the filter (--min-rating)[/]");
             }
+            if (report.DuplicateEvents > 0)
+            {
+                console.MarkupLineInterpolated($"[yellow]{report.Source}: {report.DuplicateEvents:N0} records repeat an earlier event id; the first of each was kept[/]");
+            }
             if (report.SkippedInvalid > 0)
             {
                 console.MarkupLineInterpolated($"[yellow]{report.Source}: skipped {report.SkippedInvalid:N0} invalid lines; first ones:[/]");

@@ -4,7 +4,7 @@ namespace LiveGraphRec.Core.Tests.Data;
 
 public sealed class MovieCatalogTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

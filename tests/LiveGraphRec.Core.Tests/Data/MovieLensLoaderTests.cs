@@ -5,7 +5,7 @@ namespace LiveGraphRec.Core.Tests.Data;
 public sealed class MovieLensLoaderTests : IDisposable
 {
     private const string Header = "userId,movieId,rating,timestamp\n";
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
