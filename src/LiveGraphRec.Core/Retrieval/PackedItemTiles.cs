@@ -1,0 +1,96 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace LiveGraphRec.Core.Retrieval;
+
+/// <summary>
+/// Item embeddings repacked for the blocked scoring kernel: tiles of <see cref="TileWidth"/> items stored
+/// dimension-major, so one dimension of a whole tile is two contiguous vectors. The last tile is zero-padded.
+/// </summary>
+internal sealed class PackedItemTiles
+{
+    /// <summary>Users per register tile; user blocks are padded to a multiple of it.</summary>
+    public const int UserTile = 4;
+
+    private readonly float[] _data;
+
+    public PackedItemTiles(EmbeddingMatrix items)
+    {
+        ItemCount = items.Rows;
+        Dim = items.Dim;
+        TileCount = (ItemCount + TileWidth - 1) / TileWidth;
+        _data = new float[(long)TileCount * Dim * TileWidth];
+        for (int item = 0; item < ItemCount; item++)
+        {
+            int tileStart = item / TileWidth * Dim * TileWidth;
+            int lane = item % TileWidth;
+            ReadOnlySpan<float> row = items.Row(item);
+            for (int k = 0; k < Dim; k++)
+            {
+                _data[tileStart + k * TileWidth + lane] = row[k];
+            }
+        }
+    }
+
+    /// <summary>Items per tile: two vectors, so each broadcast user value feeds two FMAs.</summary>
+    public static int TileWidth => 2 * Vector<float>.Count;
+
+    public int ItemCount { get; }
+    public int Dim { get; }
+    public int TileCount { get; }
+    /// <summary>Row stride of a score block: the item count rounded up to whole tiles.</summary>
+    public int PaddedItemCount => TileCount * TileWidth;
+
+    /// <summary>
+    /// scores[u * PaddedItemCount + i] = users[u] · item i for <paramref name="userCount"/> (a multiple of
+    /// <see cref="UserTile"/>) consecutive user rows, with a 4 users × 2 vectors register tile of accumulators.
+    /// </summary>
+    public void Score(ReadOnlySpan<float> users, int userCount, Span<float> scores)
+    {
+        int dim = Dim, width = Vector<float>.Count, tileFloats = dim * TileWidth, stride = PaddedItemCount;
+        if (userCount % UserTile != 0 || users.Length < userCount * dim || scores.Length < userCount * stride)
+        {
+            throw new ArgumentException($"{userCount} users need a multiple of {UserTile} users, {userCount * dim} user floats and {userCount * stride} score floats.");
+        }
+        ref float userStart = ref MemoryMarshal.GetReference(users);
+        ref float scoreStart = ref MemoryMarshal.GetReference(scores);
+        // Tile-outer: one item tile (dim × TileWidth floats) stays in L1 while every user of the block passes over it.
+        for (int tile = 0; tile < TileCount; tile++)
+        {
+            ref float b = ref _data[tile * tileFloats];
+            for (int u = 0; u < userCount; u += UserTile)
+            {
+                ref float a = ref Unsafe.Add(ref userStart, u * dim);
+                Vector<float> c00 = default, c01 = default, c10 = default, c11 = default;
+                Vector<float> c20 = default, c21 = default, c30 = default, c31 = default;
+                for (int k = 0; k < dim; k++)
+                {
+                    var b0 = Vector.LoadUnsafe(ref b, (nuint)(k * TileWidth));
+                    var b1 = Vector.LoadUnsafe(ref b, (nuint)(k * TileWidth + width));
+                    var a0 = new Vector<float>(Unsafe.Add(ref a, k));
+                    c00 = Vector.MultiplyAddEstimate(a0, b0, c00);
+                    c01 = Vector.MultiplyAddEstimate(a0, b1, c01);
+                    var a1 = new Vector<float>(Unsafe.Add(ref a, dim + k));
+                    c10 = Vector.MultiplyAddEstimate(a1, b0, c10);
+                    c11 = Vector.MultiplyAddEstimate(a1, b1, c11);
+                    var a2 = new Vector<float>(Unsafe.Add(ref a, 2 * dim + k));
+                    c20 = Vector.MultiplyAddEstimate(a2, b0, c20);
+                    c21 = Vector.MultiplyAddEstimate(a2, b1, c21);
+                    var a3 = new Vector<float>(Unsafe.Add(ref a, 3 * dim + k));
+                    c30 = Vector.MultiplyAddEstimate(a3, b0, c30);
+                    c31 = Vector.MultiplyAddEstimate(a3, b1, c31);
+                }
+                ref float c = ref Unsafe.Add(ref scoreStart, u * stride + tile * TileWidth);
+                c00.StoreUnsafe(ref c);
+                c01.StoreUnsafe(ref c, (nuint)width);
+                c10.StoreUnsafe(ref c, (nuint)stride);
+                c11.StoreUnsafe(ref c, (nuint)(stride + width));
+                c20.StoreUnsafe(ref c, (nuint)(2 * stride));
+                c21.StoreUnsafe(ref c, (nuint)(2 * stride + width));
+                c30.StoreUnsafe(ref c, (nuint)(3 * stride));
+                c31.StoreUnsafe(ref c, (nuint)(3 * stride + width));
+            }
+        }
+    }
+}
