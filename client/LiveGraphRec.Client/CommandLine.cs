@@ -13,6 +13,13 @@ public static class CommandLine
     /// <summary>Exit code for anything unexpected (printed with its stack trace).</summary>
     public const int InternalError = 1;
 
+    /// <summary>
+    /// Spectre.Console.Cli rejects one-letter long options, but <c>--k 20</c> is what recommender
+    /// papers and tools say; it is accepted as a spelling of <c>-k</c>.
+    /// </summary>
+    public static string[] NormalizeArguments(string[] args) =>
+        args.Select(a => a == "--k" ? "-k" : a.StartsWith("--k=", StringComparison.Ordinal) ? "-k" + a[3..] : a).ToArray();
+
     public static CommandApp Build()
     {
         var app = new CommandApp();

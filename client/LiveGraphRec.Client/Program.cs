@@ -1,3 +1,3 @@
 using LiveGraphRec.Client;
 
-return CommandLine.Build().Run(args);
+return CommandLine.Build().Run(CommandLine.NormalizeArguments(args));

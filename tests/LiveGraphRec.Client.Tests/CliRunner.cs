@@ -9,6 +9,6 @@ internal static class CliRunner
     {
         var app = new CommandAppTester();
         app.Configure(CommandLine.Configure);
-        return app.Run(args);
+        return app.Run(CommandLine.NormalizeArguments(args));
     }
 }

@@ -46,7 +46,7 @@ public sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Sett
         public string Out { get; init; } = "demo.lgr";
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var options = new SyntheticOptions
         {
@@ -58,8 +58,7 @@ public sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Sett
         Dataset dataset = DatasetSplitter.RandomHoldout(generated, 0.2, settings.Seed);
         var graphs = SplitGraphs.Build(dataset);
         console.MarkupLineInterpolated(
-            $"Synthetic data: {dataset.UserCount:N0} users, {dataset.ItemCount:N0} items, {generated.Train.Length:N0} events " +
-            $"({options.Communities} communities); random 80/20 per-user split → {graphs.Train.EdgeCount:N0} train, {graphs.Test.EdgeCount:N0} test edges");
+            $"Synthetic data: {dataset.UserCount:N0} users, {dataset.ItemCount:N0} items, {generated.Train.Length:N0} events ({options.Communities} communities); random 80/20 per-user split → {graphs.Train.EdgeCount:N0} train, {graphs.Test.EdgeCount:N0} test edges");
 
         int[] ks = [10, 20];
         var results = new List<(string Model, MetricsReport Report)>();

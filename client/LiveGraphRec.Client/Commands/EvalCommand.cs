@@ -17,7 +17,7 @@ public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Sett
         [Description("Embedding file written by lgr fit or the trainer.")]
         public string Embeddings { get; init; } = "";
 
-        [CommandOption("-k|--k <K>")]
+        [CommandOption("-k|--cutoff <K>")]
         [Description("Cutoff; repeat for several (--k 10 --k 20).")]
         public int[] Ks { get; init; } = [20];
 
@@ -32,7 +32,7 @@ public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Sett
         }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         EmbeddingModel model = EmbeddingFile.Read(settings.Embeddings);
         var (dataset, splitName) = settings.ApplySplit(DatasetReading.Load(console, settings));

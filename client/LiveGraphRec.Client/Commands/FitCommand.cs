@@ -29,7 +29,7 @@ public sealed class FitCommand(IAnsiConsole console) : Command<FitCommand.Settin
         [Description("Embedding file to write (written atomically).")]
         public string Out { get; init; } = "";
 
-        [CommandOption("-k|--k <K>")]
+        [CommandOption("-k|--cutoff <K>")]
         [Description("Cutoffs of the evaluation stored with the model; repeat for several.")]
         public int[] Ks { get; init; } = [20];
 
@@ -52,7 +52,7 @@ public sealed class FitCommand(IAnsiConsole console) : Command<FitCommand.Settin
         }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (dataset, splitName) = settings.ApplySplit(DatasetReading.Load(console, settings));
         var graphs = SplitGraphs.Build(dataset);

@@ -76,7 +76,7 @@ public sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateComm
         };
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         Dataset dataset = SyntheticGenerator.Generate(settings.ToOptions());
         EventCsvWriter.Write(settings.Out, dataset);

@@ -8,7 +8,7 @@ namespace LiveGraphRec.Client.Commands;
 /// <summary><c>lgr stats</c>: the size and shape of a data set.</summary>
 public sealed class StatsCommand(IAnsiConsole console) : Command<DataSettings>
 {
-    protected override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
     {
         Dataset dataset = DatasetReading.Load(console, settings);
         DatasetStatistics s = DatasetStatistics.Compute(dataset);
