@@ -11,15 +11,11 @@ namespace LiveGraphRec.Client.Commands;
 /// <summary><c>lgr eval</c>: Recall/NDCG/Precision/HitRate@K of an embedding file on a data set's test split.</summary>
 public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Settings>
 {
-    public sealed class Settings : SplitSettings
+    public sealed class Settings : EvaluationSettings
     {
         [CommandOption("-e|--embeddings <FILE>")]
         [Description("Embedding file written by lgr fit or the trainer.")]
         public string Embeddings { get; init; } = "";
-
-        [CommandOption("-k|--cutoff <K>")]
-        [Description("Cutoff; repeat for several (--k 10 --k 20).")]
-        public int[] Ks { get; init; } = [20];
 
         public override ValidationResult Validate()
         {
@@ -28,7 +24,7 @@ public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Sett
             {
                 return split;
             }
-            return File.Exists(Embeddings) ? KValidation.Check(Ks) : ValidationResult.Error($"--embeddings: file '{Embeddings}' does not exist.");
+            return File.Exists(Embeddings) ? ValidationResult.Success() : ValidationResult.Error($"--embeddings: file '{Embeddings}' does not exist.");
         }
     }
 

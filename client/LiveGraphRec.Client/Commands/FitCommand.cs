@@ -13,7 +13,7 @@ namespace LiveGraphRec.Client.Commands;
 /// <summary><c>lgr fit</c>: fits a training-free model on the training split and writes its embedding file.</summary>
 public sealed class FitCommand(IAnsiConsole console) : Command<FitCommand.Settings>
 {
-    public sealed class Settings : SplitSettings
+    public sealed class Settings : EvaluationSettings
     {
         [CommandOption("-m|--model <MODEL>")]
         [Description("spectral (top singular subspace of the normalized graph) or popularity.")]
@@ -28,10 +28,6 @@ public sealed class FitCommand(IAnsiConsole console) : Command<FitCommand.Settin
         [CommandOption("-o|--out <FILE>")]
         [Description("Embedding file to write (written atomically).")]
         public string Out { get; init; } = "";
-
-        [CommandOption("-k|--cutoff <K>")]
-        [Description("Cutoffs of the evaluation stored with the model; repeat for several.")]
-        public int[] Ks { get; init; } = [20];
 
         public override ValidationResult Validate()
         {
@@ -48,7 +44,7 @@ public sealed class FitCommand(IAnsiConsole console) : Command<FitCommand.Settin
             {
                 return ValidationResult.Error($"--dim: {Dimension} must be positive.");
             }
-            return string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out is required.") : KValidation.Check(Ks);
+            return string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out is required.") : ValidationResult.Success();
         }
     }
 

@@ -11,7 +11,9 @@ public sealed class StatsCommand(IAnsiConsole console) : Command<DataSettings>
     public override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
     {
         Dataset dataset = DatasetReading.Load(console, settings);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         DatasetStatistics s = DatasetStatistics.Compute(dataset);
+        console.MarkupLineInterpolated($"[grey]Built the graph and its statistics in {clock.Elapsed.TotalMilliseconds:N0} ms[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("statistic").AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("users", $"{s.Users:N0}");
         table.AddRow("items", $"{s.Items:N0}");
