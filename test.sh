@@ -17,16 +17,18 @@ rm -rf "$results"
 status=0
 dotnet test LiveGraphRec.sln -c "$configuration" --logger "trx" --results-directory "$results" "$@" || status=$?
 
-passed=0; failed=0; total=0
+passed=0; failed=0; skipped=0; total=0
 shopt -s nullglob
 for trx in "$results"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
   passed=$((passed + $(value passed))); failed=$((failed + $(value failed))); total=$((total + $(value total)))
+  skipped=$((skipped + $(value total) - $(value executed)))
 done
 if [ "$total" -eq 0 ]; then
   echo "test.sh: no test ran (no TRX counters found)" >&2
   status=1
 fi
+if [ "$skipped" -gt 0 ]; then echo "test.sh: $skipped tests skipped (see the TRX files in $results for why)"; fi
 echo "$passed passed, $failed failed"
 exit "$status"
