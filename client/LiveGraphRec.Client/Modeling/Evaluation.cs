@@ -1,7 +1,6 @@
 using LiveGraphRec.Core.Graph;
 using LiveGraphRec.Core.Metrics;
 using LiveGraphRec.Core.Models;
-using LiveGraphRec.Core.Retrieval;
 
 namespace LiveGraphRec.Client.Modeling;
 
@@ -9,10 +8,7 @@ namespace LiveGraphRec.Client.Modeling;
 public static class Evaluation
 {
     public static MetricsReport Run(EmbeddingFactors factors, SplitGraphs graphs, IReadOnlyList<int> ks) =>
-        RankingEvaluator.Evaluate(
-            new EmbeddingMatrix(factors.UserCount, factors.Dimension, factors.UserVectors),
-            new EmbeddingMatrix(factors.ItemCount, factors.Dimension, factors.ItemVectors),
-            graphs.Train, graphs.Test, ks.ToArray());
+        RankingEvaluator.Evaluate(factors, graphs, ks.ToArray());
 
     /// <summary>Metrics as the flat name → value map stored in embedding files ("recall@20", ...).</summary>
     public static Dictionary<string, double> ToDictionary(MetricsReport report)

@@ -1,4 +1,5 @@
 using LiveGraphRec.Core.Graph;
+using LiveGraphRec.Core.Models;
 using LiveGraphRec.Core.Retrieval;
 
 namespace LiveGraphRec.Core.Metrics;
@@ -30,4 +31,10 @@ public static class RankingEvaluator
         }
         return metrics.ToReport();
     }
+
+    /// <summary>Evaluates embeddings on a split: the training edges are excluded, the test edges are the targets.</summary>
+    public static MetricsReport Evaluate(EmbeddingFactors factors, SplitGraphs graphs, ReadOnlySpan<int> ks, int maxDegreeOfParallelism = 0) =>
+        Evaluate(new EmbeddingMatrix(factors.UserCount, factors.Dimension, factors.UserVectors),
+            new EmbeddingMatrix(factors.ItemCount, factors.Dimension, factors.ItemVectors),
+            graphs.Train, graphs.Test, ks, maxDegreeOfParallelism);
 }

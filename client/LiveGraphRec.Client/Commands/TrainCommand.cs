@@ -1,0 +1,174 @@
+using System.ComponentModel;
+using LiveGraphRec.Client.Presentation;
+using LiveGraphRec.Core.Embeddings;
+using LiveGraphRec.Core.Graph;
+using LiveGraphRec.Core.Metrics;
+using LiveGraphRec.Core.Models;
+using LiveGraphRec.Training.Models;
+using LiveGraphRec.Training.Sampling;
+using LiveGraphRec.Training.Trainer;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace LiveGraphRec.Client.Commands;
+
+/// <summary><c>lgr train</c>: trains LightGCN with BPR on the training split, evaluating and checkpointing as it goes.</summary>
+public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
+{
+    public sealed class Settings : EvaluationSettings
+    {
+        [CommandOption("-m|--model <MODEL>")]
+        [Description("Model: lightgcn.")]
+        [DefaultValue(ModelNames.LightGcn)]
+        public string Model { get; init; } = ModelNames.LightGcn;
+
+        [CommandOption("--sampler <SAMPLER>")]
+        [Description("Negatives: rns (uniform), dns (hardest of --candidates), mixgcf (positive + hop mixing of --candidates).")]
+        [DefaultValue(NegativeSamplers.MixGcf)]
+        public string Sampler { get; init; } = NegativeSamplers.MixGcf;
+
+        [CommandOption("--candidates <M>")]
+        [Description("Uniform candidates per user for dns and mixgcf (MixGCF's n_negs).")]
+        [DefaultValue(64)]
+        public int Candidates { get; init; } = 64;
+
+        [CommandOption("--layers <K>")]
+        [DefaultValue(3)]
+        public int Layers { get; init; } = 3;
+
+        [CommandOption("--dim <D>")]
+        [DefaultValue(64)]
+        public int Dimension { get; init; } = 64;
+
+        [CommandOption("--epochs <N>")]
+        [DefaultValue(1000)]
+        public int Epochs { get; init; } = 1000;
+
+        [CommandOption("--batch <B>")]
+        [DefaultValue(2048)]
+        public int BatchSize { get; init; } = 2048;
+
+        [CommandOption("--lr <RATE>")]
+        [DefaultValue(0.001)]
+        public double LearningRate { get; init; } = 0.001;
+
+        [CommandOption("--decay <L2>")]
+        [Description("L2 weight on the batch's ego embeddings.")]
+        [DefaultValue(1e-4)]
+        public double Decay { get; init; } = 1e-4;
+
+        [CommandOption("--eval-every <E>")]
+        [Description("Evaluate Recall/NDCG@K on the test split every E epochs.")]
+        [DefaultValue(1)]
+        public int EvaluateEvery { get; init; } = 1;
+
+        [CommandOption("--patience <P>")]
+        [Description("Stop after P evaluations without a better Recall@K.")]
+        [DefaultValue(10)]
+        public int Patience { get; init; } = 10;
+
+        [CommandOption("--threads <N>")]
+        [Description("Threads for training and evaluation (default: all cores).")]
+        public int? Threads { get; init; }
+
+        [CommandOption("--device <DEVICE>")]
+        [Description("auto (CUDA when available, else CPU), cpu, cuda.")]
+        [DefaultValue("auto")]
+        public string Device { get; init; } = "auto";
+
+        [CommandOption("--init <INIT>")]
+        [Description("Ego embeddings at the start: normal (N(0, 0.1²), the paper's) or spectral (the training-free spectral model, computed first).")]
+        [DefaultValue("normal")]
+        public string Init { get; init; } = "normal";
+
+        [CommandOption("-o|--out <FILE>")]
+        [Description("Embedding file of the best evaluation (written atomically each time it improves).")]
+        public string Out { get; init; } = "";
+
+        [CommandOption("--resume")]
+        [Description("Continue from the checkpoint (<out>.ckpt) of an earlier run with the same settings.")]
+        public bool Resume { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            ValidationResult evaluation = base.Validate();
+            if (!evaluation.Successful)
+            {
+                return evaluation;
+            }
+            if (Init is not ("normal" or "spectral"))
+            {
+                return ValidationResult.Error($"--init: '{Init}' is not one of normal, spectral.");
+            }
+            if (string.IsNullOrWhiteSpace(Out))
+            {
+                return ValidationResult.Error("--out is required.");
+            }
+            try
+            {
+                ToOptions().Validate();
+                return ValidationResult.Success();
+            }
+            catch (ArgumentException e)
+            {
+                return ValidationResult.Error(e.Message);
+            }
+        }
+
+        public TrainingOptions ToOptions() => new()
+        {
+            Model = Model, Sampler = Sampler, Candidates = Candidates, Layers = Layers, Dimension = Dimension,
+            Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate, Decay = Decay, EvaluateEvery = EvaluateEvery,
+            Patience = Patience, Ks = Ks, Seed = Seed, Threads = Threads ?? Environment.ProcessorCount, Device = Device,
+        };
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var (dataset, splitName) = settings.ApplySplit(DatasetReading.Load(console, settings));
+        var graphs = SplitGraphs.Build(dataset);
+        TrainingOptions options = settings.ToOptions();
+        float[]? initialEgo = settings.Init == "spectral" ? SpectralEgo(graphs.Train, options) : null;
+        using var trainer = new GraphTrainer(graphs, options, initialEgo);
+        console.MarkupLineInterpolated(
+            $"Training {options.Model} + {options.Sampler} on {trainer.Device}: {graphs.Train.EdgeCount:N0} train edges, split: {splitName}, {trainer.BatchesPerEpoch:N0} batches of {options.BatchSize:N0} per epoch, {options.Threads} threads");
+
+        string checkpoint = settings.Out + ".ckpt";
+        var reporter = new TrainingReporter(console);
+        TrainingResult result = reporter.Run(progress => trainer.Train(checkpoint, settings.Resume, progress, reporter.OnEpoch,
+            (factors, metrics, epoch) => WriteModel(settings, options, dataset.Users, dataset.Items, factors, metrics, epoch, splitName),
+            cancellationToken));
+
+        console.MarkupLineInterpolated(
+            $"Done after {result.EpochsCompleted} epochs ({(result.StoppedEarly ? "early stop" : "epoch budget")}) in {result.TrainingTime.TotalMinutes:0.0} min; best epoch {result.BestEpoch}.");
+        if (result.BestMetrics is { } best)
+        {
+            console.Write(MetricsTable.Create([($"{options.Model}+{options.Sampler} (epoch {result.BestEpoch})", best)]));
+            console.MarkupLineInterpolated($"Best model written to {settings.Out}");
+        }
+        return 0;
+    }
+
+    private float[] SpectralEgo(BipartiteGraph train, TrainingOptions options)
+    {
+        EmbeddingFactors spectral = console.Status().Start("Computing the spectral initialization…",
+            _ => SpectralModel.Fit(train, options.Dimension, seed: options.Seed));
+        return [.. spectral.UserVectors, .. spectral.ItemVectors];
+    }
+
+    private static void WriteModel(Settings settings, TrainingOptions options, Core.Data.IdMap users, Core.Data.IdMap items,
+        EmbeddingFactors factors, MetricsReport metrics, int epoch, string splitName)
+    {
+        var hyperparameters = new Dictionary<string, string>
+        {
+            ["data"] = Path.GetFullPath(settings.Data),
+            ["split"] = splitName,
+            ["settings"] = options.Fingerprint,
+            ["layers"] = options.Layers.ToString(),
+            ["epoch"] = epoch.ToString(),
+            ["init"] = settings.Init,
+        };
+        EmbeddingFile.Write(settings.Out, new EmbeddingModel($"{options.Model}+{options.Sampler}", Version: epoch, factors.Dimension,
+            users, items, factors.UserVectors, factors.ItemVectors, hyperparameters, Modeling.Evaluation.ToDictionary(metrics), DateTimeOffset.UtcNow));
+    }
+}

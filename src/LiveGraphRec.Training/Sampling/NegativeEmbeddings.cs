@@ -1,0 +1,15 @@
+namespace LiveGraphRec.Training.Sampling;
+
+/// <summary>The negatives of a batch: pooled embeddings for scoring and their layer-0 rows for the L2 term.</summary>
+public sealed record NegativeEmbeddings(Tensor Final, Tensor Ego);
+
+/// <summary>What a negative sampler sees of the current model in one training step.</summary>
+/// <param name="Layers">Per-layer node representations [nodes, d] (layer 0 = ego), with autograd.</param>
+/// <param name="Final">Pooled node embeddings [nodes, d_final], with autograd.</param>
+/// <param name="UserFinal">The batch users' pooled embeddings [batch, d_final].</param>
+/// <param name="Pool">Pools stacked per-layer rows [rows, layers + 1, d] into final embeddings.</param>
+public sealed record ModelView(IReadOnlyList<Tensor> Layers, Tensor Final, Tensor UserFinal, int UserCount, Func<Tensor, Tensor> Pool)
+{
+    /// <summary>The per-layer rows of <paramref name="nodes"/>, stacked: [nodes, layers + 1, d].</summary>
+    public Tensor GatherLayers(Tensor nodes) => stack(Layers.Select(layer => layer.index_select(0, nodes)), 1);
+}

@@ -1,0 +1,65 @@
+using LiveGraphRec.Core.IO;
+
+namespace LiveGraphRec.Training.Trainer;
+
+/// <summary>
+/// Everything a later process needs to continue a run: the ego embeddings, the optimizer's moments, the
+/// epoch reached and the early-stopping state. Batches are drawn from per-epoch seeds, so a resumed run
+/// samples exactly what an uninterrupted one would. Written atomically after every epoch.
+/// </summary>
+public sealed record TrainingCheckpoint(string Fingerprint, int Epoch, int BestEpoch, double BestRecall, int EvaluationsWithoutImprovement)
+{
+    private const string Magic = "LGRCKPT";
+    private const int FormatVersion = 1;
+
+    public static void Write(string path, TrainingCheckpoint state, Tensor ego, optim.Optimizer optimizer)
+    {
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(state.Fingerprint);
+            writer.Write(state.Epoch);
+            writer.Write(state.BestEpoch);
+            writer.Write(state.BestRecall);
+            writer.Write(state.EvaluationsWithoutImprovement);
+            ego.Save(writer);
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
+        });
+    }
+
+    /// <summary>Reads the checkpoint into <paramref name="ego"/> and <paramref name="optimizer"/>, after checking it belongs to this run.</summary>
+    public static TrainingCheckpoint Read(string path, string expectedFingerprint, Tensor ego, optim.Optimizer optimizer)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path));
+        try
+        {
+            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion)
+            {
+                throw new InvalidDataException($"{path}: not a LiveGraphRec training checkpoint (version {FormatVersion}).");
+            }
+            var state = new TrainingCheckpoint(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadInt32());
+            if (state.Fingerprint != expectedFingerprint)
+            {
+                throw new InvalidDataException($"{path}: the checkpoint was made with other settings ({state.Fingerprint}); " +
+                    $"this run has {expectedFingerprint}. Resume with the same settings or start a new run.");
+            }
+            using (no_grad())
+            {
+                using var saved = Tensor.Load(reader);
+                if (!saved.shape.SequenceEqual(ego.shape))
+                {
+                    throw new InvalidDataException($"{path}: embeddings of shape [{string.Join(", ", saved.shape)}] do not fit this graph [{string.Join(", ", ego.shape)}].");
+                }
+                ego.copy_(saved);
+            }
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
+            return state;
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{path}: the checkpoint is truncated.");
+        }
+    }
+}

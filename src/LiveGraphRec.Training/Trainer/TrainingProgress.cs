@@ -1,0 +1,18 @@
+using LiveGraphRec.Core.Metrics;
+
+namespace LiveGraphRec.Training.Trainer;
+
+/// <summary>Reported after every batch: enough for a progress bar.</summary>
+public readonly record struct BatchProgress(int Epoch, int Batch, int BatchesPerEpoch, double MeanLoss, double BatchesPerSecond);
+
+/// <summary>Reported after every epoch; <see cref="Metrics"/> is set on evaluation epochs.</summary>
+public sealed record EpochReport(
+    int Epoch,
+    double MeanLoss,
+    double MeanRankingLoss,
+    TimeSpan TrainTime,
+    MetricsReport? Metrics,
+    TimeSpan EvaluationTime,
+    bool IsBest,
+    long ManagedMemoryBytes,
+    long ProcessMemoryBytes);

@@ -1,0 +1,89 @@
+using LiveGraphRec.Core.Metrics;
+using LiveGraphRec.Core.Models;
+using LiveGraphRec.Training.Sampling;
+using LiveGraphRec.Training.Trainer;
+
+namespace LiveGraphRec.Training.Tests;
+
+public sealed class GraphTrainerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("lgr-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static TrainingOptions Options(string sampler, int epochs) => new()
+    {
+        Sampler = sampler, Candidates = 8, Dimension = 16, Layers = 2, Epochs = epochs, BatchSize = 256,
+        LearningRate = 0.01, EvaluateEvery = 1, Patience = 100, Threads = 1, Device = "cpu", Seed = 11,
+    };
+
+    [Theory]
+    [InlineData(NegativeSamplers.Uniform)]
+    [InlineData(NegativeSamplers.MixGcf)]
+    public void TrainingLiftsRecallFarAbovePopularity(string sampler)
+    {
+        var graphs = TinyGraphs.Synthetic();
+        using var trainer = new GraphTrainer(graphs, Options(sampler, epochs: 8));
+        double before = RankingEvaluator.Evaluate(trainer.FinalEmbeddings(), graphs, [20]).At(20).Recall;
+
+        TrainingResult result = trainer.Train(null, false, null, null, null, CancellationToken.None);
+
+        double popularity = RankingEvaluator.Evaluate(PopularityModel.Fit(graphs.Train), graphs, [20]).At(20).Recall;
+        double trained = result.BestMetrics!.At(20).Recall;
+        Assert.True(trained > 1.5 * popularity, $"trained {trained:0.000} vs popularity {popularity:0.000}");
+        Assert.True(trained > 2 * before, $"trained {trained:0.000} vs untrained {before:0.000}");
+    }
+
+    [Fact]
+    public void ASeededRunIsReproducible()
+    {
+        var graphs = TinyGraphs.Synthetic();
+        float[] Run()
+        {
+            using var trainer = new GraphTrainer(graphs, Options(NegativeSamplers.MixGcf, epochs: 2));
+            trainer.Train(null, false, null, null, null, CancellationToken.None);
+            return trainer.FinalEmbeddings().ItemVectors;
+        }
+
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
+    public void AResumedRunEndsWhereAnUninterruptedOneDoes()
+    {
+        var graphs = TinyGraphs.Synthetic();
+        string checkpoint = Path.Combine(_folder, "run.ckpt");
+        float[] uninterrupted;
+        using (var trainer = new GraphTrainer(graphs, Options(NegativeSamplers.Dynamic, epochs: 3)))
+        {
+            trainer.Train(null, false, null, null, null, CancellationToken.None);
+            uninterrupted = trainer.FinalEmbeddings().UserVectors;
+        }
+
+        using (var first = new GraphTrainer(graphs, Options(NegativeSamplers.Dynamic, epochs: 2)))
+        {
+            first.Train(checkpoint, false, null, null, null, CancellationToken.None);
+        }
+        using var second = new GraphTrainer(graphs, Options(NegativeSamplers.Dynamic, epochs: 3));
+        var epochs = new List<int>();
+        second.Train(checkpoint, resume: true, null, report => epochs.Add(report.Epoch), null, CancellationToken.None);
+
+        Assert.Equal([3], epochs);
+        Assert.Equal(uninterrupted, second.FinalEmbeddings().UserVectors);
+    }
+
+    [Fact]
+    public void ResumingWithOtherSettingsIsRefused()
+    {
+        var graphs = TinyGraphs.Synthetic();
+        string checkpoint = Path.Combine(_folder, "run.ckpt");
+        using (var first = new GraphTrainer(graphs, Options(NegativeSamplers.Uniform, epochs: 1)))
+        {
+            first.Train(checkpoint, false, null, null, null, CancellationToken.None);
+        }
+        using var other = new GraphTrainer(graphs, Options(NegativeSamplers.Uniform, epochs: 2) with { LearningRate = 0.5 });
+
+        var error = Assert.Throws<InvalidDataException>(() => other.Train(checkpoint, true, null, null, null, CancellationToken.None));
+        Assert.Contains("other settings", error.Message);
+    }
+}

@@ -1,0 +1,92 @@
+using LiveGraphRec.Training.Sampling;
+using static TorchSharp.torch;
+
+namespace LiveGraphRec.Training.Tests;
+
+public sealed class NegativeSamplerTests
+{
+    // One user (node 0) and three items (nodes 1..3), two layers of width 2.
+    private static readonly float[] Layer0 = [1, 0, /* item0 */ 0, 2, /* item1 */ 1, 0, /* item2 */ 0, 1];
+    private static readonly float[] Layer1 = [0, 1, /* item0 */ 2, 2, /* item1 */ 0, 1, /* item2 */ 2, 0];
+
+    private static ModelView View(Tensor[] layers, float[] userFinal) => new(
+        layers, layers[0].add(layers[1]).div(2), tensor(userFinal).view(1, 2), UserCount: 1, Pool: rows => rows.mean([1]));
+
+    [Fact]
+    public void MixGcfMixesThePositiveIntoTheHardestCandidateOfEachLayer()
+    {
+        Tensor[] layers = [tensor(Layer0).view(4, 2), tensor(Layer1).view(4, 2)];
+        var batch = new TrainingBatch(Users: [0], Positives: [0], Candidates: [1, 2], CandidatesPerUser: 2, MixingWeights: [0.25f, 0.5f]);
+
+        var negative = new MixGcfNegativeSampler(candidates: 2).Select(batch, View(layers, [1, 0]));
+
+        // Layer 0 against user [1,0]: item1 [1,0] scores 1, item2 [0,1] scores 0 → item1.
+        // Layer 1: item1 [0,1] scores 0, item2 [2,0] scores 2 → item2.
+        // Mixed l0 = 0.25·[0,2] + 0.75·[1,0] = [0.75, 0.5]; l1 = 0.5·[2,2] + 0.5·[2,0] = [2, 1].
+        Assert.Equal([0.75f, 0.5f], negative.Ego.data<float>().ToArray());
+        Assert.Equal([1.375f, 0.75f], negative.Final.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void MixGcfGradientReachesThePositiveAndTheChosenCandidates()
+    {
+        Tensor[] layers = [tensor(Layer0).view(4, 2).requires_grad_(), tensor(Layer1).view(4, 2).requires_grad_()];
+        var batch = new TrainingBatch([0], [0], [1, 2], 2, [0.25f, 0.5f]);
+
+        new MixGcfNegativeSampler(2).Select(batch, View(layers, [1, 0])).Final.sum().backward();
+
+        // d final / d row = α/2 for the positive's layer rows, (1−α)/2 for the chosen ones; zero elsewhere.
+        Assert.Equal([0, 0, 0.125f, 0.125f, 0.375f, 0.375f, 0, 0], layers[0].grad!.data<float>().ToArray());
+        Assert.Equal([0, 0, 0.25f, 0.25f, 0, 0, 0.25f, 0.25f], layers[1].grad!.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void DnsPicksTheCandidateTheModelScoresHighest()
+    {
+        Tensor[] layers = [tensor(Layer0).view(4, 2), tensor(Layer1).view(4, 2)];
+        var batch = new TrainingBatch([0], [0], [1, 2], 2, []);
+        var view = View(layers, [1, 0]);
+
+        var negative = new DynamicNegativeSampler(candidates: 2).Select(batch, view);
+
+        // Pooled rows against user [1,0]: item1 (node 2) [0.5, 0.5] scores 0.5, item2 (node 3) [1, 0.5] scores 1.
+        Assert.Equal(view.Final[3].data<float>().ToArray(), negative.Final.data<float>().ToArray());
+        Assert.Equal([0f, 1f], negative.Ego.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void UniformCandidatesAreNeverPositivesAndPositivesAlwaysAre()
+    {
+        var graph = TinyGraphs.Random(users: 30, items: 12, edges: 200, seed: 4);
+        var sampler = new BprBatchSampler(graph, batchSize: 64, candidatesPerUser: 8, mixingLayers: 4, seed: 1);
+
+        int checkedCandidates = 0;
+        for (int epoch = 1; epoch <= 5; epoch++)
+        {
+            foreach (var batch in sampler.Epoch(epoch))
+            {
+                for (int b = 0; b < batch.Size; b++)
+                {
+                    int user = (int)batch.Users[b];
+                    Assert.True(graph.HasEdge(user, (int)batch.Positives[b]));
+                    for (int m = 0; m < batch.CandidatesPerUser; m++, checkedCandidates++)
+                    {
+                        Assert.False(graph.HasEdge(user, (int)batch.Candidates[b * batch.CandidatesPerUser + m]));
+                    }
+                }
+                Assert.All(batch.MixingWeights, a => Assert.InRange(a, 0f, 1f));
+            }
+        }
+        Assert.Equal(5 * graph.EdgeCount * 8, checkedCandidates);
+    }
+
+    [Fact]
+    public void EpochsAreReproducibleFromTheSeed()
+    {
+        var graph = TinyGraphs.Random(20, 10, 80, seed: 5);
+        long[] Draw(int seed) => new BprBatchSampler(graph, 16, 2, 0, seed).Epoch(3).SelectMany(b => b.Candidates).ToArray();
+
+        Assert.Equal(Draw(9), Draw(9));
+        Assert.NotEqual(Draw(9), Draw(10));
+    }
+}
