@@ -42,7 +42,7 @@ public static class CommandLine
             .WithDescription("Fit a training-free model (spectral or popularity) on the training split and write its embedding file.")
             .WithExample("fit", "--data", "../shared/data/gowalla", "--out", "gowalla-spectral.lgr");
         config.AddCommand<TrainCommand>("train")
-            .WithDescription("Train LightGCN with BPR and RNS, DNS or MixGCF negatives; evaluates, stops early, checkpoints, resumes.")
+            .WithDescription("Train LightGCN or NGCF with BPR and RNS, DNS or MixGCF negatives; evaluates, stops early, checkpoints, resumes.")
             .WithExample("train", "--data", "../shared/data/gowalla", "--sampler", "mixgcf", "--epochs", "100", "--out", "gowalla.lgr");
         config.AddCommand<EvalCommand>("eval")
             .WithDescription("Recall, NDCG, Precision and HitRate@K of an embedding file on the test split (LightGCN definitions).")

@@ -1,5 +1,6 @@
 using LiveGraphRec.Core.Metrics;
 using LiveGraphRec.Core.Models;
+using LiveGraphRec.Training.Models;
 using LiveGraphRec.Training.Sampling;
 using LiveGraphRec.Training.Trainer;
 
@@ -11,19 +12,20 @@ public sealed class GraphTrainerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static TrainingOptions Options(string sampler, int epochs) => new()
+    private static TrainingOptions Options(string sampler, int epochs, string model = ModelNames.LightGcn) => new()
     {
-        Sampler = sampler, Candidates = 8, Dimension = 16, Layers = 2, Epochs = epochs, BatchSize = 256,
+        Model = model, Sampler = sampler, Candidates = 8, Dimension = 16, Layers = 2, Epochs = epochs, BatchSize = 256,
         LearningRate = 0.01, EvaluateEvery = 1, Patience = 100, Threads = 1, Device = "cpu", Seed = 11,
     };
 
     [Theory]
-    [InlineData(NegativeSamplers.Uniform)]
-    [InlineData(NegativeSamplers.MixGcf)]
-    public void TrainingLiftsRecallFarAbovePopularity(string sampler)
+    [InlineData(ModelNames.LightGcn, NegativeSamplers.Uniform)]
+    [InlineData(ModelNames.LightGcn, NegativeSamplers.MixGcf)]
+    [InlineData(ModelNames.Ngcf, NegativeSamplers.MixGcf)]
+    public void TrainingLiftsRecallFarAbovePopularity(string model, string sampler)
     {
         var graphs = TinyGraphs.Synthetic();
-        using var trainer = new GraphTrainer(graphs, Options(sampler, epochs: 8));
+        using var trainer = new GraphTrainer(graphs, Options(sampler, epochs: 8, model));
         double before = RankingEvaluator.Evaluate(trainer.FinalEmbeddings(), graphs, [20]).At(20).Recall;
 
         TrainingResult result = trainer.Train(null, false, null, null, null, CancellationToken.None);

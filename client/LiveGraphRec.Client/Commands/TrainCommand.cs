@@ -18,7 +18,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
     public sealed class Settings : EvaluationSettings
     {
         [CommandOption("-m|--model <MODEL>")]
-        [Description("Model: lightgcn.")]
+        [Description("Model: lightgcn (He et al. 2020) or ngcf (Wang et al. 2019).")]
         [DefaultValue(ModelNames.LightGcn)]
         public string Model { get; init; } = ModelNames.LightGcn;
 

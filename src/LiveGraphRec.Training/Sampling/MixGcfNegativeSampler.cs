@@ -29,10 +29,14 @@ public sealed class MixGcfNegativeSampler(int candidates) : INegativeSampler
         using var best = new DisposableList(layers);
         using (no_grad())
         {
-            // Pooled user embedding against each layer's candidate rows: [B, M] per layer, argmax over M.
-            using var user = model.UserFinal.view(batch.Size, 1, dim);
+            // The pooled user embedding scores every layer's candidates ([B, M] per layer, argmax over M);
+            // with concatenation pooling (NGCF) widths differ, and as the official code each layer uses the
+            // user's own row of that layer.
+            bool pooledQuery = model.UserFinal.shape[1] == dim;
+            using var userNodes = tensor(batch.Users, device: device);
             foreach (Tensor layer in model.Layers)
             {
+                using var user = (pooledQuery ? model.UserFinal : layer.index_select(0, userNodes)).view(batch.Size, 1, dim);
                 using var rows = layer.index_select(0, candidateNodes.flatten()).view(batch.Size, CandidatesPerUser, dim);
                 using var scores = rows.mul(user).sum(-1);
                 using var index = scores.argmax(1, keepdim: true);

@@ -39,7 +39,7 @@ public sealed class GraphTrainer : IDisposable
         using var generator = new Generator((ulong)options.Seed);
         _graph = new GraphOperator(SymmetricAdjacency.From(graphs.Train), Device, options.Threads);
         using var initial = initialEgo is null ? null : tensor(initialEgo).view(_graph.NodeCount, -1);
-        _model = new LightGcn(_graph, options.Dimension, options.Layers, generator, initial);
+        _model = ModelNames.Create(options.Model, _graph, options.Dimension, options.Layers, generator, initial);
         _optimizer = optim.Adam(_model.TrainableParameters, options.LearningRate);
         _negatives = NegativeSamplers.Create(options.Sampler, options.Candidates);
         _batches = new BprBatchSampler(graphs.Train, options.BatchSize, _negatives.CandidatesPerUser, options.Layers + 1, options.Seed);
