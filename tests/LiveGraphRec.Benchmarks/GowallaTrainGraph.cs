@@ -4,9 +4,9 @@ using LiveGraphRec.Core.Graph;
 namespace LiveGraphRec.Benchmarks;
 
 /// <summary>
-/// The Gowalla training graph used for exclusions: read from the LightGCN-format file named by
-/// <see cref="PathVariable"/> ("user item item ..." per line), or, without it, a seeded synthetic graph
-/// of the same shape (29,858 users, 40,981 items, degrees 10–44, mean ≈ 27).
+/// The Gowalla training graph: the LightGCN-format <c>train.txt</c> named by <see cref="PathVariable"/>
+/// (read with the core loader), or, without it, a seeded synthetic graph of the same shape
+/// (29,858 users, 40,981 items, degrees 10–44, mean ≈ 27).
 /// </summary>
 internal static class GowallaTrainGraph
 {
@@ -23,18 +23,8 @@ internal static class GowallaTrainGraph
             return Synthesize();
         }
         source = path;
-        var edges = new List<Interaction>();
-        foreach (string line in File.ReadLines(path))
-        {
-            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (int i = 1; i < fields.Length; i++)
-            {
-                edges.Add(new Interaction(int.Parse(fields[0]), int.Parse(fields[i]), 0));
-            }
-        }
-        int users = Math.Max(Users, edges.Max(e => e.User) + 1);
-        int items = Math.Max(Items, edges.Max(e => e.Item) + 1);
-        return BipartiteGraph.Build(users, items, [.. edges]);
+        Dataset gowalla = DatasetLoader.Load(Path.GetDirectoryName(Path.GetFullPath(path))!, DatasetLoadOptions.Default);
+        return BipartiteGraph.Build(gowalla.UserCount, gowalla.ItemCount, gowalla.Train);
     }
 
     private static BipartiteGraph Synthesize()
