@@ -33,6 +33,20 @@ public sealed class SerializationTests
     }
 
     [Fact]
+    public void Read_batch_keeps_its_token_when_sent_to_a_consumer_on_another_silo()
+    {
+        var serializer = _services.GetRequiredService<Serializer<RedisStreamBatchContainer>>();
+        var payload = RedisStreamBatchContainer.ToPayload(serializer, StreamId.Create("ns", "k"), [new TestEvent("k", 1)], null);
+        var read = RedisStreamBatchContainer.FromEntry(serializer,
+            new StreamEntry("9-3", [new NameValueEntry(RedisStreamQueue.PayloadField, payload)]));
+
+        var sent = serializer.Deserialize(serializer.SerializeToArray(read))!;
+
+        Assert.Equal(new RedisStreamSequenceToken(9, 3, 0), sent.SequenceToken);
+        Assert.Equal(new RedisStreamSequenceToken(9, 3, 0), sent.GetEvents<TestEvent>().Single().Item2);
+    }
+
+    [Fact]
     public void Event_index_counts_every_event_of_the_batch_whatever_type_is_asked_for()
     {
         var serializer = _services.GetRequiredService<Serializer<RedisStreamBatchContainer>>();

@@ -8,8 +8,7 @@ namespace LiveGraphRec.Streaming.Redis;
 
 /// <summary>
 /// The events of one <c>QueueMessageBatchAsync</c> call, stored as one Redis stream entry whose payload
-/// field holds this object in the Orleans binary format. The token comes from the entry id on read,
-/// so it is not part of the payload.
+/// field holds this object in the Orleans binary format. The token comes from the entry id on read.
 /// </summary>
 [GenerateSerializer, Alias("LiveGraphRec.Streaming.Redis.RedisStreamBatchContainer")]
 internal sealed class RedisStreamBatchContainer(StreamId streamId, List<object> events, Dictionary<string, object>? requestContext)
@@ -27,7 +26,8 @@ internal sealed class RedisStreamBatchContainer(StreamId streamId, List<object> 
     [NonSerialized]
     private RedisValue _entryId;
 
-    [NonSerialized]
+    // Null in the Redis payload; serialized when the pulling agent hands the batch to a consumer on another silo.
+    [Id(3)]
     private RedisStreamSequenceToken? _token;
 
     /// <summary>The id of the entry this batch was read from; what the receiver acknowledges.</summary>

@@ -33,9 +33,9 @@ internal sealed partial class RedisStreamsReceiver(
 
     public string Consumer => consumer;
 
-    public Task Initialize(TimeSpan timeout) => queue.EnsureConsumerGroupAsync();
+    public Task Initialize(TimeSpan timeout, CancellationToken cancellationToken) => queue.EnsureConsumerGroupAsync();
 
-    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
         if (_shutDown)
         {
@@ -56,7 +56,7 @@ internal sealed partial class RedisStreamsReceiver(
         return batches;
     }
 
-    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
+    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)
         {
@@ -71,11 +71,24 @@ internal sealed partial class RedisStreamsReceiver(
 
     /// <summary>Stops reading and waits for the Redis call in flight. Unacknowledged entries stay
     /// pending to this consumer until the next owner of the partition claims them.</summary>
-    public async Task Shutdown(TimeSpan timeout)
+    public async Task Shutdown(TimeSpan timeout, CancellationToken cancellationToken)
     {
         _shutDown = true;
-        await _inFlight.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        await _inFlight.WaitAsync(timeout, cancellationToken)
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
     }
+
+    // The overloads without a token are obsolete but still abstract in Orleans 10; the pulling agent
+    // calls the ones above. Redis calls are not cancellable, so tokens only end waits.
+    Task IQueueAdapterReceiver.Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
+
+    Task<IList<IBatchContainer>> IQueueAdapterReceiver.GetQueueMessagesAsync(int maxCount) =>
+        GetQueueMessagesAsync(maxCount, CancellationToken.None);
+
+    Task IQueueAdapterReceiver.MessagesDeliveredAsync(IList<IBatchContainer> messages) =>
+        MessagesDeliveredAsync(messages, CancellationToken.None);
+
+    Task IQueueAdapterReceiver.Shutdown(TimeSpan timeout) => Shutdown(timeout, CancellationToken.None);
 
     private async Task<StreamEntry[]> ReadAsync(int count)
     {
