@@ -1,0 +1,38 @@
+namespace LiveGraphRec.Grains;
+
+/// <summary>Model shape and the bounds of the online tier (configuration section <c>LGR:Graph</c>).</summary>
+public sealed class GraphOptions
+{
+    public const string Section = "LGR:Graph";
+
+    /// <summary>Embedding width d; published embedding files must match it.</summary>
+    public int Dimension { get; set; } = 64;
+
+    /// <summary>LightGCN layers K.</summary>
+    public int Layers { get; set; } = 3;
+
+    /// <summary>
+    /// Cap on the adjacency a node retains (most recent kept). Older edges stay counted in the degree
+    /// and aggregates; they no longer get corrections nor are excluded from recommendations.
+    /// </summary>
+    public int MaxNeighbours { get; set; } = 1_000;
+
+    /// <summary>How many of its most recent other neighbours a node corrects when it gains an edge (0: none).</summary>
+    public int CorrectionFanOut { get; set; } = 32;
+
+    /// <summary>How many recent event ids a node remembers to drop re-deliveries.</summary>
+    public int RecentEventIds { get; set; } = 1_024;
+
+    /// <summary>
+    /// Write-behind period: the most a node's persisted state lags behind its applied events. Items also
+    /// push their changed final embedding to the index once per period, so an item change reaches every
+    /// silo's index within FlushInterval + IndexRefreshInterval.
+    /// </summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Item index shards (fixed for the life of a cluster: items are assigned by hash).</summary>
+    public int IndexShards { get; set; } = 8;
+
+    /// <summary>How often each silo pulls item index changes: the bound on the item-side freshness.</summary>
+    public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+}

@@ -1,0 +1,47 @@
+using LiveGraphRec.Core.Propagation;
+using LiveGraphRec.Grains.Index;
+
+namespace LiveGraphRec.Grains.Nodes;
+
+/// <summary>An item: its users and LightGCN state. Pushes its final embedding to its index shard when it changed.</summary>
+public sealed class ItemGrain(
+    [PersistentState("node", StorageNames.Graph)] IPersistentState<GraphNodeState> state,
+    IOptions<GraphOptions> options,
+    ILogger<ItemGrain> logger) : GraphNodeGrain(state, options, logger), IItemGrain
+{
+    private bool _indexStale;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        // A published or linked item is in the index; a fresh cold one appears once it changes.
+        _indexStale = State.EmbeddingVersion > 0 || Embedding.Degree > 0;
+    }
+
+    public async Task<LinkReply> LinkUserAsync(NeighbourLink link)
+    {
+        if (IsApplied(link.EventId))
+        {
+            return new LinkReply(false, State.EmbeddingVersion, Embedding.Contribution());
+        }
+        LinkOutcome? outcome = await RecordInteractionAsync(link.UserId, link.Timestamp, link.Weight, link.UserVersion, link.Contribution);
+        RecordEvent(link.EventId, link.Timestamp);
+        return new LinkReply(outcome is not null, State.EmbeddingVersion, outcome?.Contribution ?? Embedding.Contribution());
+    }
+
+    protected override IGraphNodeGrain Neighbour(string id) => GrainFactory.GetGrain<IUserGrain>(id);
+
+    /// <summary>Coalesced: the index hears of an item at most once per write-behind tick.</summary>
+    protected override void OnEmbeddingChanged() => _indexStale = true;
+
+    protected override Task OnTickAsync()
+    {
+        if (!_indexStale)
+        {
+            return Task.CompletedTask;
+        }
+        _indexStale = false;
+        var shard = GrainFactory.GetGrain<IItemIndexShardGrain>(ItemIndexShards.ShardOf(Id, Options.IndexShards));
+        return shard.UpsertAsync(Id, FinalEmbedding());
+    }
+}
