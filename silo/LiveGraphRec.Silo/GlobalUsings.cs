@@ -5,4 +5,3 @@ global using Microsoft.AspNetCore.Http.HttpResults;
 global using Orleans;
 global using Orleans.Hosting;
 global using Orleans.Runtime;
-global using Microsoft.AspNetCore.Mvc;

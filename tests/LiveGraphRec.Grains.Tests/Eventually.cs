@@ -15,7 +15,7 @@ internal static class Eventually
             }
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Timed out after {timeoutSeconds} s waiting until {what}.");
+                Assert.Fail($"Timed out after {timeoutSeconds} s waiting until {what}; last saw: {value}");
             }
             await Task.Delay(50);
         }

@@ -6,6 +6,6 @@ namespace LiveGraphRec.Silo.Apis;
 public sealed class GraphServices(IGrainFactory grains, IOptions<ApiOptions> api, IOptions<IngestionOptions> ingestion)
 {
     public IGrainFactory Grains { get; } = grains;
-    public ApiOptions Api { get; } = api.Value;
-    public IngestionOptions Ingestion { get; } = ingestion.Value;
+    public IOptions<ApiOptions> Api { get; } = api;
+    public IOptions<IngestionOptions> Ingestion { get; } = ingestion;
 }

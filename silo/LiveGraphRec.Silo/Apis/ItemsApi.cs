@@ -9,7 +9,7 @@ public static class ItemsApi
         return api;
     }
 
-    public static Task<Results<Ok<NodeProfile>, NotFound<ProblemDetails>, ValidationProblem>> GetItemAsync(
+    public static Task<Results<Ok<NodeProfile>, ProblemHttpResult, ValidationProblem>> GetItemAsync(
         string id, [AsParameters] GraphServices services) =>
         NodeProfiles.GetAsync(services.Grains.GetGrain<IItemGrain>(id), id, "item", services);
 }

@@ -20,12 +20,12 @@ public static class UsersApi
         string id, string? k, bool? excludeSeen, [AsParameters] GraphServices services)
     {
         var errors = new Dictionary<string, string[]>();
-        if (IdRules.Check(id, services.Ingestion.MaxIdLength) is { } problem)
+        if (IdRules.Check(id, services.Ingestion.Value.MaxIdLength) is { } problem)
         {
             errors["id"] = [problem];
         }
         int count = DefaultCount;
-        int max = services.Api.MaxRecommendations;
+        int max = services.Api.Value.MaxRecommendations;
         if (k is not null && (!int.TryParse(k, out count) || count < 1 || count > max))
         {
             errors["k"] = [$"must be an integer from 1 to {max}"];
@@ -38,7 +38,7 @@ public static class UsersApi
         return TypedResults.Ok(await services.Grains.GetGrain<IUserGrain>(id).GetRecommendationsAsync(request));
     }
 
-    public static Task<Results<Ok<NodeProfile>, NotFound<ProblemDetails>, ValidationProblem>> GetUserAsync(
+    public static Task<Results<Ok<NodeProfile>, ProblemHttpResult, ValidationProblem>> GetUserAsync(
         string id, [AsParameters] GraphServices services) =>
         NodeProfiles.GetAsync(services.Grains.GetGrain<IUserGrain>(id), id, "user", services);
 }
