@@ -13,10 +13,11 @@ public sealed class WriteBehind<TState>(IPersistentState<TState> state)
 
     public void MarkDirty() => _dirty = true;
 
-    /// <summary>Writes the state if it changed since the last write.</summary>
+    /// <summary>Writes the state if it changed since the last write; returns once nothing newer is unwritten.</summary>
     public async Task FlushAsync()
     {
-        if (_writing is not null)
+        // Grain code runs one turn at a time, so nothing starts a write between this loop and the next line.
+        while (_writing is not null)
         {
             await _writing;
         }
@@ -25,15 +26,11 @@ public sealed class WriteBehind<TState>(IPersistentState<TState> state)
             return;
         }
         _dirty = false;
-        _writing = WriteAsync();
-        await _writing;
-    }
-
-    private async Task WriteAsync()
-    {
+        Task write = state.WriteStateAsync();
+        _writing = write;
         try
         {
-            await state.WriteStateAsync();
+            await write;
         }
         catch
         {

@@ -24,14 +24,18 @@ public sealed partial class UserGrain(
         {
             throw new ArgumentException($"Event {interaction.EventId} is for user '{interaction.UserId}', not '{Id}'.", nameof(interaction));
         }
-        if (IsApplied(interaction.EventId, interaction.Source, interaction.Offset))
-        {
-            LogDuplicate(Logger, Id, interaction.EventId);
-            return false;
-        }
         var link = new NeighbourLink(Id, interaction.EventId, interaction.Timestamp, interaction.Weight,
             State.EmbeddingVersion, ContributionFor(interaction.ItemId));
-        LinkReply reply = await GrainFactory.GetGrain<IItemGrain>(interaction.ItemId).LinkUserAsync(link);
+        IItemGrain item = GrainFactory.GetGrain<IItemGrain>(interaction.ItemId);
+        if (IsApplied(interaction.EventId, interaction.Source, interaction.Offset))
+        {
+            // The item may have lost its side (a crash before its write-behind flush) while this user kept
+            // its own: re-linking is a no-op for an item that has the event, and repairs one that does not.
+            LogDuplicate(Logger, Id, interaction.EventId);
+            await item.LinkUserAsync(link);
+            return false;
+        }
+        LinkReply reply = await item.LinkUserAsync(link);
         await RecordInteractionAsync(interaction.ItemId, interaction.Timestamp, interaction.Weight, reply.ItemVersion, reply.Contribution);
         RecordEvent(interaction.EventId, interaction.Timestamp, interaction.Source, interaction.Offset);
         return true;
