@@ -17,8 +17,13 @@ public sealed class GraphOptions
     /// </summary>
     public int MaxNeighbours { get; set; } = 1_000;
 
-    /// <summary>How many of its most recent other neighbours a node corrects when it gains an edge (0: none).</summary>
-    public int CorrectionFanOut { get; set; } = 32;
+    /// <summary>
+    /// How many of its most recent other neighbours a node corrects when it gains an edge (0: none). The
+    /// first layer is exact only for neighbours within reach, but every correction is a message: 20,000
+    /// events sent by 200 concurrent users to one test silo on the shared 2-core machine applied at
+    /// 2,194/s with 0, 782/s with 8 and 249/s with 32 (d = 64, K = 3).
+    /// </summary>
+    public int CorrectionFanOut { get; set; } = 8;
 
     /// <summary>How many recent event ids a node remembers to drop re-deliveries.</summary>
     public int RecentEventIds { get; set; } = 1_024;

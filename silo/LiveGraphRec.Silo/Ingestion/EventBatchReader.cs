@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using LiveGraphRec.Silo.Options;
 
 namespace LiveGraphRec.Silo.Ingestion;
@@ -15,6 +16,11 @@ public static class EventBatchReader
         if (request.ContentLength > options.MaxBodyBytes)
         {
             return EventBatch.Oversize(tooLarge);
+        }
+        // This reader enforces the limit itself (with a clear message), so the server's own cap must not cut in first.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = null;
         }
         byte[]? body = await ReadLimitedAsync(request.Body, options.MaxBodyBytes, cancellationToken);
         if (body is null)
