@@ -15,9 +15,13 @@ internal static class Eventually
             }
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Timed out after {timeoutSeconds} s waiting until {what}; last saw: {value}");
+                Assert.Fail($"Timed out after {timeoutSeconds} s waiting until {what}; last saw: {Describe(value)}");
             }
             await Task.Delay(50);
         }
     }
+
+    private static string? Describe(object? value) => value is System.Collections.IEnumerable items and not string
+        ? "[" + string.Join(", ", items.Cast<object>()) + "]"
+        : value?.ToString();
 }

@@ -16,18 +16,21 @@ internal static class TwoCommunityModel
     public static IReadOnlyList<string> CommunityA { get; } = Enumerable.Range(0, 10).Select(i => $"i{i}").ToArray();
     public static IReadOnlyList<string> CommunityB { get; } = Enumerable.Range(10, 10).Select(i => $"i{i}").ToArray();
 
-    public static EmbeddingModel Create(long version)
+    /// <summary>The model under a given version; the factors are fitted once, so every version holds the same vectors.</summary>
+    public static EmbeddingModel Create(long version) =>
+        new("two-communities", version, Dimension, Ids("u", Users), Ids("i", Items), Factors.Value.UserVectors,
+            Factors.Value.ItemVectors, new Dictionary<string, string>(), new Dictionary<string, double>(), DateTimeOffset.UnixEpoch);
+
+    // Fitted once per process: the randomized SVD is not bit-for-bit repeatable between runs of the same seed.
+    private static readonly Lazy<EmbeddingFactors> Factors = new(() =>
     {
         var random = new Random(5);
         var edges = Enumerable.Range(0, Users)
             .SelectMany(u => Enumerable.Range(u < Users / 2 ? 0 : Items / 2, Items / 2).OrderBy(_ => random.Next()).Take(5)
                 .Select(i => new Interaction(u, i, 0)))
             .ToArray();
-        EmbeddingFactors factors = SpectralModel.Fit(BipartiteGraph.Build(Users, Items, edges), Dimension, seed: 3);
-        return new EmbeddingModel("two-communities", version, Dimension, Ids("u", Users), Ids("i", Items),
-            factors.UserVectors, factors.ItemVectors, new Dictionary<string, string>(), new Dictionary<string, double>(),
-            DateTimeOffset.UnixEpoch);
-    }
+        return SpectralModel.Fit(BipartiteGraph.Build(Users, Items, edges), Dimension, seed: 3);
+    });
 
     private static IdMap Ids(string prefix, int count)
     {
