@@ -10,20 +10,20 @@ namespace LiveGraphRec.Grains.Tests;
 
 public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFixture>
 {
-    private readonly HttpClient _client = silo.KeyedClient();
+    private readonly HttpClient _client = silo.Host.Client();
 
     [Fact]
     public void TheHostRunsOnTheConfiguredPorts()
     {
         // Guards the other tests' isolation: the silo must not fall back to the default ports.
-        Assert.NotEqual(11_111, silo.Service<IOptions<SiloHostOptions>>().Value.SiloPort);
+        Assert.NotEqual(11_111, silo.Host.Service<IOptions<SiloHostOptions>>().Value.SiloPort);
     }
 
     [Fact]
     public async Task IngestedEventsReachTheUserAndItsRecommendations()
     {
         string ndjson = string.Join('\n',
-            Record("web-1", "web-newcomer", "i0"), Record("web-2", "web-newcomer", "i1"), "", Record("web-3", "web-newcomer", "i2"));
+            EventJson.Record("web-1", "web-newcomer", "i0"), EventJson.Record("web-2", "web-newcomer", "i1"), "", EventJson.Record("web-3", "web-newcomer", "i2"));
         HttpResponseMessage response = await PostEventsAsync(ndjson, "application/x-ndjson");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -42,7 +42,7 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
     [Fact]
     public async Task AJsonArrayIsAcceptedToo()
     {
-        HttpResponseMessage response = await PostEventsAsync($"[{Record("arr-1", "array-user", "i3")}, {Record("arr-2", "array-user", "i4")}]");
+        HttpResponseMessage response = await PostEventsAsync($"[{EventJson.Record("arr-1", "array-user", "i3")}, {EventJson.Record("arr-2", "array-user", "i4")}]");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await Eventually.Returns(() => ProfileAsync("/v1/users/array-user"), p => p?.AppliedEvents == 2, "both events are applied");
     }
@@ -59,7 +59,7 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
             {
                 request.Headers.Add(ApiOptions.KeyHeader, key);
             }
-            HttpResponseMessage response = await silo.Client().SendAsync(request);
+            HttpResponseMessage response = await silo.Host.Client(keyed: false).SendAsync(request);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Contains(message, (await Problem(response)).GetProperty("detail").GetString());
         }
@@ -71,7 +71,7 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
         JsonElement problem = await ExpectBadRequestAsync(await PostEventsAsync("[{\"eventId\": \"x\", "));
         Assert.Contains("malformed JSON", Errors(problem)["body"]);
 
-        JsonElement lines = await ExpectBadRequestAsync(await PostEventsAsync($"{Record("ok-1", "u", "i")}\n{{not json"));
+        JsonElement lines = await ExpectBadRequestAsync(await PostEventsAsync($"{EventJson.Record("ok-1", "u", "i")}\n{{not json"));
         Assert.Contains("malformed JSON at line 2", Errors(lines)["events[1]"]);
     }
 
@@ -79,7 +79,7 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
     public async Task EveryBadRecordIsNamedAndNothingIsApplied()
     {
         string batch = "[" + string.Join(',',
-            Record("half-ok", "half-applied", "i6"),
+            EventJson.Record("half-ok", "half-applied", "i6"),
             """{"eventId": "e1", "item": "i1", "kind": "view"}""",
             """{"eventId": "e2", "user": "u", "item": "i1", "kind": "teleport"}""",
             $$"""{"eventId": "e3", "user": "u", "item": "{{new string('x', 200)}}", "kind": "view"}""",
@@ -98,7 +98,7 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
         Assert.Contains("nothing was applied", problem.GetProperty("detail").GetString());
 
         // A later batch is applied in full; the valid record of the rejected one never is.
-        Assert.Equal(HttpStatusCode.Accepted, (await PostEventsAsync(Record("after-1", "after-rejection", "i7"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostEventsAsync(EventJson.Record("after-1", "after-rejection", "i7"))).StatusCode);
         await Eventually.Returns(() => ProfileAsync("/v1/users/after-rejection"), p => p is not null, "the later batch is applied");
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/v1/users/half-applied")).StatusCode);
     }
@@ -106,12 +106,12 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
     [Fact]
     public async Task OversizeBatchesAndBodiesAreRejected()
     {
-        string tooMany = string.Join('\n', Enumerable.Range(0, SiloApiFixture.MaxBatchEvents + 1).Select(n => Record($"big-{n}", "big", "i1")));
+        string tooMany = string.Join('\n', Enumerable.Range(0, SiloApiFixture.MaxBatchEvents + 1).Select(n => EventJson.Record($"big-{n}", "big", "i1")));
         HttpResponseMessage batch = await PostEventsAsync(tooMany);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, batch.StatusCode);
         Assert.Contains($"the limit is {SiloApiFixture.MaxBatchEvents}", (await Problem(batch)).GetProperty("detail").GetString());
 
-        HttpResponseMessage body = await PostEventsAsync(Record("huge", "big", "i1") + new string(' ', SiloApiFixture.MaxBodyBytes));
+        HttpResponseMessage body = await PostEventsAsync(EventJson.Record("huge", "big", "i1") + new string(' ', SiloApiFixture.MaxBodyBytes));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, body.StatusCode);
         Assert.Contains("request body exceeds", (await Problem(body)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/v1/users/big")).StatusCode);
@@ -141,8 +141,8 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
     [Fact]
     public async Task HealthAndReadinessAnswer()
     {
-        Assert.Equal(HttpStatusCode.OK, (await silo.Client().GetAsync("/healthz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await silo.Client().GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await silo.Host.Client(keyed: false).GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await silo.Host.Client(keyed: false).GetAsync("/readyz")).StatusCode);
     }
 
     [Fact]
@@ -164,9 +164,6 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
         HttpResponseMessage response = await _client.GetAsync(path);
         return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<NodeProfile>();
     }
-
-    private static string Record(string eventId, string user, string item) =>
-        JsonSerializer.Serialize(new { eventId, user, item, kind = "click", weight = 1, timestamp = 1_700_000_000 });
 
     private static StringContent Json(string body, string mediaType = "application/json") => new(body, Encoding.UTF8, mediaType);
 

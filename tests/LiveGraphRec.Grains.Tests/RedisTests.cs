@@ -1,9 +1,13 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using LiveGraphRec.Core.Embeddings;
 using StackExchange.Redis;
 using static LiveGraphRec.Grains.Tests.Interactions;
 
 namespace LiveGraphRec.Grains.Tests;
 
-public sealed class RedisStorageTests(RedisServer redis) : IClassFixture<RedisServer>
+public sealed class RedisTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [SkippableFact]
     public async Task StateSurvivesASiloRestart()
@@ -45,6 +49,42 @@ public sealed class RedisStorageTests(RedisServer redis) : IClassFixture<RedisSe
         {
             await second.StopAllSilosAsync();
             await second.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task TwoSiloHostsOnRedisFormOneClusterAndServeWhatEitherIngested()
+    {
+        Skip.IfNot(RedisServer.IsInstalled, "redis-server is not installed at /usr/bin/redis-server");
+        string modelPath = Path.Combine(Path.GetTempPath(), $"lgr-pair-{Guid.NewGuid():N}.lgr");
+        EmbeddingFile.Write(modelPath, TwoCommunityModel.Create(version: 1));
+        var settings = new Dictionary<string, string?>
+        {
+            ["LGR:Redis:ConnectionString"] = redis.ConnectionString,
+            ["LGR:Silo:ServiceId"] = $"lgr-pair-{Guid.NewGuid():N}",
+            ["LGR:Silo:SeedEmbeddingsPath"] = modelPath,
+        };
+        try
+        {
+            await using var first = new SiloHost(settings);
+            await first.WaitUntilServingAsync();
+            await using var second = new SiloHost(settings);
+            await second.WaitUntilServingAsync();
+            var hosts = await second.Service<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+            Assert.Equal(2, hosts.Count);
+
+            using HttpClient ingest = first.Client(), read = second.Client();
+            var events = new StringContent(EventJson.Lines("pair-user", TwoCommunityModel.CommunityA.Take(3)), Encoding.UTF8, "application/x-ndjson");
+            Assert.Equal(HttpStatusCode.Accepted, (await ingest.PostAsync("/v1/events", events)).StatusCode);
+
+            await Eventually.Returns(async () => await (await read.GetAsync("/v1/users/pair-user")).Content.ReadAsStringAsync(),
+                body => body.Contains("\"appliedEvents\":3"), "all three events are applied");
+            var result = await read.GetFromJsonAsync<RecommendationResult>("/v1/users/pair-user/recommendations?k=4");
+            Assert.All(result!.Items, item => Assert.Contains(item.ItemId, TwoCommunityModel.CommunityA.Skip(3)));
+        }
+        finally
+        {
+            File.Delete(modelPath);
         }
     }
 }
