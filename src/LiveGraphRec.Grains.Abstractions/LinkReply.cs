@@ -1,8 +1,8 @@
 namespace LiveGraphRec.Grains.Abstractions;
 
 /// <summary>The item's side of a link.</summary>
-/// <param name="IsNewEdge">False for a repeated interaction on an existing edge or a duplicate event: the user adds nothing to its aggregates.</param>
-/// <param name="Contribution">The item's contributions after the link (empty when <paramref name="IsNewEdge"/> is false).</param>
+/// <param name="IsNewEdge">True when the item linked the user's contribution; false for a repeat on an existing edge or a duplicate event.</param>
+/// <param name="Contribution">The item's current contributions c^(0..K-1), which the user links when the edge is new to it.</param>
 [GenerateSerializer, Immutable, Alias("lgr.LinkReply")]
 public sealed record LinkReply(
     [property: Id(0)] bool IsNewEdge,

@@ -11,18 +11,19 @@ namespace LiveGraphRec.Core.Propagation;
 /// </summary>
 /// <remarks>
 /// <para>A new edge costs O(K·d) per endpoint plus one exchange of contributions between the two
-/// endpoints (see <see cref="Link"/>), never a scan of the neighbours.</para>
+/// endpoints (see <see cref="Link"/>), never a scan of the neighbours; correcting the other neighbours
+/// costs O(K·d) each and can be coalesced and capped.</para>
 /// <para><b>Exact</b> (equal to a from-scratch propagation over the same graph, up to float rounding):
 /// the degree; the own normalization 1/sqrt(|N|), because sums are stored unnormalized and divided at
 /// read time; and every layer-0 contribution c_j^(0) = e_j^(0)/sqrt(|N_j|) — hence the whole first
-/// layer e^(1) — provided each node sends its <see cref="LinkOutcome.Correction"/> to all its other
-/// neighbours whenever it gains an edge (the neighbour's degree is the only thing in c_j^(0) that
-/// changes online). With K = 1 the final embedding is therefore exact.</para>
+/// layer e^(1) — once every node that gained edges has corrected all its neighbours (the neighbour's
+/// degree is the only thing in c_j^(0) that changes online). With K = 1 the final embedding is
+/// therefore exact.</para>
 /// <para><b>Stale</b> (corrected at the next full training and publish): contributions of layers k ≥ 1,
-/// c_j^(k) = e_j^(k)/sqrt(|N_j|), are refreshed only when j itself gains an edge, so changes that reach j
-/// through its own neighbours (second hop and beyond) are not forwarded; the contribution an endpoint
-/// receives for a new edge carries its layers of before that edge; and neighbours beyond a fan-out cap
-/// that are not sent corrections keep the degree they saw when they last heard from the node.</para>
+/// c_j^(k) = e_j^(k)/sqrt(|N_j|), are refreshed only when j itself gains an edge and corrects its
+/// neighbours, so changes reaching j through its own neighbours (second hop and beyond) travel one hop
+/// per new edge, not at once; and neighbours beyond a fan-out cap that are not sent corrections keep
+/// the contribution (degree included) they last received.</para>
 /// </remarks>
 public sealed class NodeEmbeddingState
 {
@@ -98,29 +99,22 @@ public sealed class NodeEmbeddingState
     /// </summary>
     public float[] ProspectiveContribution() => ContributionAtDegree(Degree + 1);
 
-    /// <summary>
-    /// Adds a new neighbour: |N| += 1 and S += its contribution. Returns this node's new contribution
-    /// (for the neighbour) and the correction its other neighbours must add to their aggregates.
-    /// </summary>
+    /// <summary>Adds a new neighbour: |N| += 1 and S += its contribution. Returns this node's new contribution.</summary>
     /// <remarks>
-    /// The documented update order for an edge (u, i), which the exactness tests follow: u computes
-    /// <see cref="ProspectiveContribution"/> and sends it to i; i calls <see cref="Link"/> with it, sends
-    /// its correction to its other neighbours and returns its contribution; u calls <see cref="Link"/>
-    /// with that and sends its correction to its neighbours other than i.
+    /// The documented update order for an edge (u, i), which the exactness tests follow: u computes its
+    /// <see cref="ProspectiveContribution"/> and hands it to i; i links it and hands back its new
+    /// contribution; u links that. Each then corrects its other neighbours through a
+    /// <see cref="CorrectionTracker{TNeighbour}"/>, at once or coalesced.
     /// </remarks>
-    public LinkOutcome Link(ReadOnlySpan<float> neighbourContribution)
+    public float[] Link(ReadOnlySpan<float> neighbourContribution)
     {
         CheckContributionLength(neighbourContribution);
-        float[] before = Contribution();
         Degree++;
         TensorPrimitives.Add(_aggregates, neighbourContribution, _aggregates);
-        float[] after = Contribution();
-        var correction = new float[after.Length];
-        TensorPrimitives.Subtract(after, before, correction);
-        return new LinkOutcome(after, correction);
+        return Contribution();
     }
 
-    /// <summary>Adds a neighbour's <see cref="LinkOutcome.Correction"/> to the aggregates.</summary>
+    /// <summary>Adds a neighbour's change of contribution (see <see cref="CorrectionTracker{TNeighbour}"/>) to the aggregates.</summary>
     public void ApplyCorrection(ReadOnlySpan<float> correction)
     {
         CheckContributionLength(correction);

@@ -5,13 +5,15 @@ namespace LiveGraphRec.Grains.Nodes;
 /// <summary>
 /// What user and item grains share: the node's LightGCN state (<see cref="NodeEmbeddingState"/>) over its
 /// persisted arrays, the retained adjacency, event de-duplication, published embeddings, neighbour
-/// corrections and write-behind persistence.
+/// corrections and write-behind persistence. One timer tick per <see cref="GraphOptions.FlushInterval"/>
+/// sends the coalesced corrections and writes the state.
 /// </summary>
 public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
 {
     private readonly IPersistentState<GraphNodeState> _state;
     private readonly WriteBehind<GraphNodeState> _writeBehind;
     private NodeEmbeddingState? _embedding;
+    private CorrectionTracker<string>? _corrections;
 
     protected GraphNodeGrain(IPersistentState<GraphNodeState> state, IOptions<GraphOptions> options, ILogger logger)
     {
@@ -24,7 +26,9 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     protected GraphOptions Options { get; }
     protected ILogger Logger { get; }
     protected GraphNodeState State => _state.State;
-    protected NodeEmbeddingState Embedding => _embedding ?? throw new InvalidOperationException("The grain is not activated.");
+    protected NodeEmbeddingState Embedding => _embedding ?? throw NotActivated();
+    /// <summary>What the neighbours hold of this node's contribution; in memory only, so a reactivated node restarts from its current one.</summary>
+    private CorrectionTracker<string> Corrections => _corrections ?? throw NotActivated();
     protected string Id => this.GetPrimaryKeyString();
 
     /// <summary>The grain of a neighbour: items for a user, users for an item.</summary>
@@ -54,6 +58,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             State.EmbeddingVersion = 0;
         }
         _embedding = new NodeEmbeddingState(State.Ego, State.Aggregates, State.Degree);
+        _corrections = new CorrectionTracker<string>(_embedding.Contribution());
         this.RegisterGrainTimer(_ => TickAsync(), WriteBehind<GraphNodeState>.TimerOptions(Options.FlushInterval));
         return Task.CompletedTask;
     }
@@ -69,6 +74,8 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         }
         Embedding.Publish(update.Vector);
         State.EmbeddingVersion = update.Version;
+        // Neighbours of the earlier version drop this node's corrections; start afresh.
+        Corrections.Announced(Embedding.Contribution());
         MarkChanged();
         OnEmbeddingChanged();
         return Task.FromResult(true);
@@ -113,12 +120,11 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
 
     /// <summary>
     /// Records one interaction on the edge to <paramref name="neighbourId"/>. When the edge is new to this
-    /// node it links the neighbour's contribution and corrects the other neighbours; a repeat only adds
-    /// weight (the LightGCN graph has one edge per pair).
+    /// node it links the neighbour's contribution; a repeat only adds weight (the LightGCN graph has one
+    /// edge per pair).
     /// </summary>
-    /// <returns>The link outcome for a new edge, else null.</returns>
-    protected async Task<LinkOutcome?> RecordInteractionAsync(string neighbourId, DateTimeOffset at, float weight,
-        long neighbourVersion, float[] neighbourContribution)
+    /// <returns>True when the edge is new to this node.</returns>
+    protected bool RecordInteraction(string neighbourId, DateTimeOffset at, float weight, long neighbourVersion, float[] neighbourContribution)
     {
         bool isNew = !IsLinked(neighbourId);
         if (!State.Neighbours.TryGetValue(neighbourId, out Edge? edge))
@@ -129,19 +135,20 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         edge.LastAt = at > edge.LastAt ? at : edge.LastAt;
         edge.Weight += weight;
         edge.Interactions++;
-        LinkOutcome? outcome = null;
         if (isNew)
         {
-            outcome = Embedding.Link(neighbourContribution);
+            Embedding.Link(neighbourContribution);
             edge.OwnVersion = State.EmbeddingVersion;
             edge.NeighbourVersion = neighbourVersion;
-            await CorrectNeighboursAsync(neighbourId, outcome.Value.Correction);
             OnEmbeddingChanged();
         }
         EvictBeyondCap();
         MarkChanged();
-        return outcome;
+        return isNew;
     }
+
+    /// <summary>Notes the contribution a neighbour aggregated on linking this node; its next correction starts from there.</summary>
+    protected void RecordHanded(string neighbourId, float[] contribution) => Corrections.RecordHanded(neighbourId, contribution);
 
     protected bool IsApplied(string eventId, string? source = null, long offset = 0) => State.Events.Contains(eventId, source, offset);
 
@@ -153,19 +160,27 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         MarkChanged();
     }
 
-    private Task CorrectNeighboursAsync(string newNeighbourId, float[] correction)
+    /// <summary>
+    /// Corrects the most recent neighbours (up to the fan-out) for every change of this node's contribution
+    /// since the last tick — coalesced, so a node that gained several edges sends one message per neighbour.
+    /// </summary>
+    private Task CorrectNeighboursAsync()
     {
-        if (Options.CorrectionFanOut == 0)
+        if (!Corrections.HasPending)
         {
             return Task.CompletedTask;
         }
-        var message = new ContributionCorrection(Id, State.EmbeddingVersion, correction);
-        // One-way calls: their tasks complete once sent, so this waits for nothing remote.
-        return Task.WhenAll(State.Neighbours
-            .Where(pair => pair.Key != newNeighbourId && pair.Value.OwnVersion == State.EmbeddingVersion)
+        float[] current = Embedding.Contribution();
+        List<Task> sends = State.Neighbours
+            .Where(pair => pair.Value.OwnVersion == State.EmbeddingVersion)
             .OrderByDescending(pair => pair.Value.LastAt)
             .Take(Options.CorrectionFanOut)
-            .Select(pair => Neighbour(pair.Key).ApplyCorrectionAsync(message)));
+            .Select(pair => Neighbour(pair.Key).ApplyCorrectionAsync(
+                new ContributionCorrection(Id, State.EmbeddingVersion, Corrections.CorrectionFor(pair.Key, current))))
+            .ToList();
+        Corrections.Announced(current);
+        // One-way calls: their tasks complete once sent, so this waits for nothing remote.
+        return Task.WhenAll(sends);
     }
 
     private void EvictBeyondCap()
@@ -186,8 +201,11 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     private async Task TickAsync()
     {
         await OnTickAsync();
+        await CorrectNeighboursAsync();
         await _writeBehind.FlushAsync();
     }
+
+    private static InvalidOperationException NotActivated() => new("The grain is not activated.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Id} was stored with {Stored}-dimensional embeddings; the model now has {Configured}: it restarts cold")]
     private static partial void LogShapeReset(ILogger logger, string id, int stored, int configured);

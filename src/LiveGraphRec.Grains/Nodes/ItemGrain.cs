@@ -1,4 +1,3 @@
-using LiveGraphRec.Core.Propagation;
 using LiveGraphRec.Grains.Index;
 
 namespace LiveGraphRec.Grains.Nodes;
@@ -18,15 +17,20 @@ public sealed class ItemGrain(
         _indexStale = State.EmbeddingVersion > 0 || Embedding.Degree > 0;
     }
 
-    public async Task<LinkReply> LinkUserAsync(NeighbourLink link)
+    public Task<LinkReply> LinkUserAsync(NeighbourLink link)
     {
         if (IsApplied(link.EventId))
         {
-            return new LinkReply(false, State.EmbeddingVersion, Embedding.Contribution());
+            return Task.FromResult(new LinkReply(false, State.EmbeddingVersion, Embedding.Contribution()));
         }
-        LinkOutcome? outcome = await RecordInteractionAsync(link.UserId, link.Timestamp, link.Weight, link.UserVersion, link.Contribution);
+        bool isNew = RecordInteraction(link.UserId, link.Timestamp, link.Weight, link.UserVersion, link.Contribution);
+        float[] contribution = Embedding.Contribution();
+        if (isNew)
+        {
+            RecordHanded(link.UserId, contribution);
+        }
         RecordEvent(link.EventId, link.Timestamp);
-        return new LinkReply(outcome is not null, State.EmbeddingVersion, outcome?.Contribution ?? Embedding.Contribution());
+        return Task.FromResult(new LinkReply(isNew, State.EmbeddingVersion, contribution));
     }
 
     protected override IGraphNodeGrain Neighbour(string id) => GrainFactory.GetGrain<IUserGrain>(id);

@@ -36,7 +36,11 @@ public sealed partial class UserGrain(
             return false;
         }
         LinkReply reply = await item.LinkUserAsync(link);
-        await RecordInteractionAsync(interaction.ItemId, interaction.Timestamp, interaction.Weight, reply.ItemVersion, reply.Contribution);
+        if (reply.IsNewEdge)
+        {
+            RecordHanded(interaction.ItemId, link.Contribution);
+        }
+        RecordInteraction(interaction.ItemId, interaction.Timestamp, interaction.Weight, reply.ItemVersion, reply.Contribution);
         RecordEvent(interaction.EventId, interaction.Timestamp, interaction.Source, interaction.Offset);
         return true;
     }

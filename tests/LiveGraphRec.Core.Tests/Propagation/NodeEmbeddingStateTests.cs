@@ -101,6 +101,20 @@ public sealed class NodeEmbeddingStateTests
         Assert.Throws<ArgumentException>(() => node.Publish([1f, 2f, 3f]));
     }
 
+    [Fact]
+    public void CorrectionsBringEveryNeighbourToTheCurrentContribution()
+    {
+        var tracker = new CorrectionTracker<string>([1f, 1f]);
+        tracker.RecordHanded("new", [3f, 3f]);
+        Assert.True(tracker.HasPending);
+
+        Assert.Equal([4f, 3f], tracker.CorrectionFor("old", [5f, 4f]));
+        Assert.Equal([2f, 1f], tracker.CorrectionFor("new", [5f, 4f]));
+        tracker.Announced([5f, 4f]);
+        Assert.False(tracker.HasPending);
+        Assert.Equal([1f, 0f], tracker.CorrectionFor("new", [6f, 4f]));
+    }
+
     private static (Interaction[] Edges, float[] UserEgo, float[] ItemEgo) RandomGraph(int seed)
     {
         var random = new Random(seed);

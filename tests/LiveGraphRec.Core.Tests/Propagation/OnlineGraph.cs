@@ -5,11 +5,14 @@ namespace LiveGraphRec.Core.Tests.Propagation;
 
 /// <summary>
 /// Users and items as <see cref="NodeEmbeddingState"/>s with adjacency lists, linked edge by edge in the
-/// update order documented on <see cref="NodeEmbeddingState.Link"/> — what the user and item grains do.
+/// update order documented on <see cref="NodeEmbeddingState.Link"/> — what the user and item grains do,
+/// here with every node correcting all its neighbours right after each of its new edges.
 /// </summary>
 internal sealed class OnlineGraph
 {
     private readonly List<int>[] _itemsOf, _usersOf;
+
+    private readonly CorrectionTracker<int>[] _userCorrections, _itemCorrections;
 
     public OnlineGraph(int dim, int layers, float[] userEgo, float[] itemEgo)
     {
@@ -17,6 +20,8 @@ internal sealed class OnlineGraph
         Items = Nodes(itemEgo, dim, layers);
         _itemsOf = Users.Select(_ => new List<int>()).ToArray();
         _usersOf = Items.Select(_ => new List<int>()).ToArray();
+        _userCorrections = Users.Select(node => new CorrectionTracker<int>(node.Contribution())).ToArray();
+        _itemCorrections = Items.Select(node => new CorrectionTracker<int>(node.Contribution())).ToArray();
     }
 
     public NodeEmbeddingState[] Users { get; }
@@ -25,16 +30,18 @@ internal sealed class OnlineGraph
     /// <summary>Links (user, item); <paramref name="sendCorrections"/> false skips the neighbour corrections.</summary>
     public void Link(int user, int item, bool sendCorrections = true)
     {
-        float[] userProspective = Users[user].ProspectiveContribution();
-        LinkOutcome itemOutcome = Items[item].Link(userProspective);
-        LinkOutcome userOutcome = Users[user].Link(itemOutcome.Contribution);
-        if (sendCorrections)
-        {
-            _usersOf[item].ForEach(other => Users[other].ApplyCorrection(itemOutcome.Correction));
-            _itemsOf[user].ForEach(other => Items[other].ApplyCorrection(userOutcome.Correction));
-        }
+        float[] userContribution = Users[user].ProspectiveContribution();
+        float[] itemContribution = Items[item].Link(userContribution);
+        Users[user].Link(itemContribution);
+        _itemCorrections[item].RecordHanded(user, itemContribution);
+        _userCorrections[user].RecordHanded(item, userContribution);
         _usersOf[item].Add(user);
         _itemsOf[user].Add(item);
+        if (sendCorrections)
+        {
+            Announce(Items[item], _itemCorrections[item], _usersOf[item], Users);
+            Announce(Users[user], _userCorrections[user], _itemsOf[user], Items);
+        }
     }
 
     public void LinkAll(IEnumerable<Interaction> edges, bool sendCorrections = true)
@@ -43,6 +50,13 @@ internal sealed class OnlineGraph
         {
             Link(edge.User, edge.Item, sendCorrections);
         }
+    }
+
+    private static void Announce(NodeEmbeddingState node, CorrectionTracker<int> tracker, List<int> neighbours, NodeEmbeddingState[] others)
+    {
+        float[] current = node.Contribution();
+        neighbours.ForEach(neighbour => others[neighbour].ApplyCorrection(tracker.CorrectionFor(neighbour, current)));
+        tracker.Announced(current);
     }
 
     private static NodeEmbeddingState[] Nodes(float[] ego, int dim, int layers) =>
