@@ -18,6 +18,9 @@ public sealed class CorrectionTracker<TNeighbour>(float[] announced) where TNeig
     /// <summary>True once a new neighbour has been linked since the last announcement.</summary>
     public bool HasPending => _handed.Count > 0;
 
+    /// <summary>Whether <paramref name="neighbour"/> linked this node since the last announcement.</summary>
+    public bool WasHanded(TNeighbour neighbour) => _handed.ContainsKey(neighbour);
+
     /// <summary>Records the contribution a new neighbour received when it linked this node.</summary>
     public void RecordHanded(TNeighbour neighbour, float[] contribution) => _handed[neighbour] = contribution;
 

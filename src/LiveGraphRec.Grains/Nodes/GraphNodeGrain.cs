@@ -56,6 +56,10 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             State.Aggregates = new float[width];
             State.Degree = 0;
             State.EmbeddingVersion = 0;
+            foreach (Edge edge in State.Neighbours.Values)
+            {
+                edge.OwnVersion = -1; // kept as history, but no longer in the (cleared) aggregates
+            }
         }
         _embedding = new NodeEmbeddingState(State.Ego, State.Aggregates, State.Degree);
         _corrections = new CorrectionTracker<string>(_embedding.Contribution());
@@ -63,7 +67,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await TickAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => TickAsync();
 
     public Task<bool> PublishEmbeddingAsync(EmbeddingUpdate update)
     {
@@ -161,7 +165,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     }
 
     /// <summary>
-    /// Corrects the most recent neighbours (up to the fan-out) for every change of this node's contribution
+    /// Corrects the newest neighbours (up to the fan-out) for every change of this node's contribution
     /// since the last tick — coalesced, so a node that gained several edges sends one message per neighbour.
     /// </summary>
     private Task CorrectNeighboursAsync()
@@ -173,7 +177,9 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         float[] current = Embedding.Contribution();
         List<Task> sends = State.Neighbours
             .Where(pair => pair.Value.OwnVersion == State.EmbeddingVersion)
-            .OrderByDescending(pair => pair.Value.LastAt)
+            // New neighbours first: event times need not arrive in order.
+            .OrderByDescending(pair => Corrections.WasHanded(pair.Key))
+            .ThenByDescending(pair => pair.Value.LastAt)
             .Take(Options.CorrectionFanOut)
             .Select(pair => Neighbour(pair.Key).ApplyCorrectionAsync(
                 new ContributionCorrection(Id, State.EmbeddingVersion, Corrections.CorrectionFor(pair.Key, current))))

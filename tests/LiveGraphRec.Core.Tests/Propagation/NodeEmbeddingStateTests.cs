@@ -106,7 +106,7 @@ public sealed class NodeEmbeddingStateTests
     {
         var tracker = new CorrectionTracker<string>([1f, 1f]);
         tracker.RecordHanded("new", [3f, 3f]);
-        Assert.True(tracker.HasPending);
+        Assert.True(tracker.HasPending && tracker.WasHanded("new") && !tracker.WasHanded("old"));
 
         Assert.Equal([4f, 3f], tracker.CorrectionFor("old", [5f, 4f]));
         Assert.Equal([2f, 1f], tracker.CorrectionFor("new", [5f, 4f]));
