@@ -21,7 +21,7 @@ public static class HostingExtensions
         builder.UseOrleans(orleans => orleans.UseLiveGraphRecClustering(redis, silo).AddLiveGraphRec(redis, ingestion));
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<InteractionPublisher>();
-        builder.Services.AddHealthChecks().AddCheck<ItemIndexReadinessCheck>("item-index", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
         return builder;
     }
 

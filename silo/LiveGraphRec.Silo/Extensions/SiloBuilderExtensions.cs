@@ -52,7 +52,8 @@ public static class SiloBuilderExtensions
         // Consumers subscribe implicitly (the user grain), so no pub-sub store is needed.
         silo.AddMemoryStreams(ingestion.StreamProvider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
         silo.Services.AddGraphServices();
-        silo.AddStartupTask<EmbeddingSeedTask>();
+        silo.Services.AddSingleton<SeedStatus>();
+        silo.Services.AddHostedService<EmbeddingSeeder>();
         return silo;
     }
 }
