@@ -35,8 +35,12 @@ public sealed class GraphOptions
     /// </summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Item index shards (fixed for the life of a cluster: items are assigned by hash).</summary>
-    public int IndexShards { get; set; } = 8;
+    /// <summary>
+    /// Item index shards (fixed for the life of a cluster: items are assigned by hash). A shard persists all
+    /// its items at once, so more shards mean smaller writes: a Gowalla-sized catalog (40,981 × 64 floats)
+    /// over 32 shards writes about 330 KB per changed shard per tick.
+    /// </summary>
+    public int IndexShards { get; set; } = 32;
 
     /// <summary>How often each silo pulls item index changes: the bound on the item-side freshness.</summary>
     public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromMilliseconds(250);
