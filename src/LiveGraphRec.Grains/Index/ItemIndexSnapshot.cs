@@ -6,6 +6,11 @@ namespace LiveGraphRec.Grains.Index;
 /// <summary>An immutable view of all item final embeddings on this silo, ranked with the core top-K scorer.</summary>
 public sealed class ItemIndexSnapshot
 {
+    // A scorer owns a score buffer as long as the catalog (164 KB for 41k items); one per thread and
+    // matrix spares an allocation on the large-object heap per request. Rank never awaits, so no other
+    // request can use the thread's scorer in between.
+    [ThreadStatic] private static TopKScorer? t_scorer;
+
     private readonly IReadOnlyList<string> _ids;
     private readonly IReadOnlyDictionary<string, int> _rows;
     private readonly EmbeddingMatrix _matrix;
@@ -73,8 +78,18 @@ public sealed class ItemIndexSnapshot
         int k = Math.Min(count, Count);
         var topItems = new int[k];
         var topScores = new float[k];
-        int found = new TopKScorer(_matrix).Score(user, excludedSorted, topItems, topScores);
+        int found = Scorer().Score(user, excludedSorted, topItems, topScores);
         return Enumerable.Range(0, found).Select(r => new ScoredItem(_ids[topItems[r]], topScores[r])).ToList();
+    }
+
+    private TopKScorer Scorer()
+    {
+        TopKScorer? scorer = t_scorer;
+        if (scorer is null || !ReferenceEquals(scorer.Items, _matrix))
+        {
+            t_scorer = scorer = new TopKScorer(_matrix);
+        }
+        return scorer;
     }
 
     private int RowOf(string itemId) => _rows.TryGetValue(itemId, out int row) ? row : -1;
