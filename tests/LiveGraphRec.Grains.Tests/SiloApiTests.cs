@@ -52,9 +52,10 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
     [InlineData("wrong-key-0123456789", "not valid")]
     public async Task IngestionAndAdminNeedTheApiKey(string? key, string message)
     {
-        foreach (string path in new[] { "/v1/events", "/v1/admin/embeddings" })
+        // Even a malformed body is refused for the key first: nothing of it is read.
+        foreach (var (path, body) in new[] { ("/v1/events", "{}"), ("/v1/admin/embeddings", "{}"), ("/v1/admin/embeddings", "{not json") })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json("{}") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(body) };
             if (key is not null)
             {
                 request.Headers.Add(ApiOptions.KeyHeader, key);
@@ -150,6 +151,10 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
     {
         JsonElement missing = await ExpectBadRequestAsync(await _client.PostAsync("/v1/admin/embeddings", Json("""{"path": "/no/such/file.lgr"}""")));
         Assert.Equal("no file at '/no/such/file.lgr'", Errors(missing)["path"]);
+        JsonElement malformed = await ExpectBadRequestAsync(await _client.PostAsync("/v1/admin/embeddings", Json("{not json")));
+        Assert.StartsWith("must be JSON {\"path\": FILE}", Errors(malformed)["body"]);
+        JsonElement empty = await ExpectBadRequestAsync(await _client.PostAsync("/v1/admin/embeddings", Json("{}")));
+        Assert.Equal("is required", Errors(empty)["path"]);
 
         // The same file was seeded on start: every node already has version 1.
         HttpResponseMessage response = await _client.PostAsync("/v1/admin/embeddings", Json(JsonSerializer.Serialize(new { path = silo.ModelPath })));

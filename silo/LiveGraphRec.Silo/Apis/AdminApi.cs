@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LiveGraphRec.Grains.Publishing;
 
 namespace LiveGraphRec.Silo.Apis;
@@ -15,10 +16,20 @@ public static class AdminApi
     public sealed record PublishEmbeddingsRequest(string? Path);
 
     /// <summary>Publishes an embedding file to the grains; older versions are ignored by every node.</summary>
+    /// <remarks>Reads the body itself so that the API key is checked before anything of the body is.</remarks>
     public static async Task<Results<Ok<PublishReport>, ValidationProblem>> PublishEmbeddingsAsync(
-        PublishEmbeddingsRequest request, EmbeddingPublisher publisher, CancellationToken cancellationToken)
+        HttpRequest http, EmbeddingPublisher publisher, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Path))
+        PublishEmbeddingsRequest? request;
+        try
+        {
+            request = await http.ReadFromJsonAsync<PublishEmbeddingsRequest>(cancellationToken);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"must be JSON {{\"path\": FILE}}: {e.Message}"] });
+        }
+        if (string.IsNullOrWhiteSpace(request?.Path))
         {
             return Invalid("is required");
         }
