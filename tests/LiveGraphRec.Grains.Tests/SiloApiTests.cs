@@ -130,6 +130,19 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
     }
 
     [Fact]
+    public async Task CandidatesRestrictTheRanking()
+    {
+        var result = await _client.GetFromJsonAsync<RecommendationResult>("/v1/users/u0/recommendations?k=5&candidates=i12,%20i3,unknown,i15");
+        Assert.Equal(["i12", "i15", "i3"], result!.Items.Select(item => item.ItemId).Order());
+
+        JsonElement empty = await ExpectBadRequestAsync(await _client.GetAsync("/v1/users/u0/recommendations?candidates=i1,,i2"));
+        Assert.Equal("item 2 must not be empty", Errors(empty)["candidates"]);
+        string tooMany = string.Join(',', Enumerable.Range(0, 1_001).Select(n => $"i{n}"));
+        JsonElement many = await ExpectBadRequestAsync(await _client.GetAsync($"/v1/users/u0/recommendations?candidates={tooMany}"));
+        Assert.Equal("lists 1001 items; the limit is 1000", Errors(many)["candidates"]);
+    }
+
+    [Fact]
     public async Task OverlongAndUnknownIdsAreReported()
     {
         JsonElement problem = await ExpectBadRequestAsync(await _client.GetAsync($"/v1/users/{new string('u', 129)}/recommendations"));
