@@ -43,6 +43,22 @@ public sealed class ClusterTests(EmbeddedClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ARepairLinkRestoresAMissingEdgeButNeverCountsTwice()
+    {
+        IItemGrain item = _grains.GetGrain<IItemGrain>("repaired");
+        NeighbourLink Link(string eventId, bool isRepair) =>
+            new("fixer", eventId, DateTimeOffset.UtcNow, 1f, 0, new float[TwoCommunityModel.Dimension * 2], isRepair);
+
+        Assert.True((await item.LinkUserAsync(Link("lost-1", isRepair: true))).IsNewEdge);
+        Assert.False((await item.LinkUserAsync(Link("lost-2", isRepair: true))).IsNewEdge);
+        Assert.False((await item.LinkUserAsync(Link("fresh-3", isRepair: false))).IsNewEdge);
+
+        NodeProfile profile = await item.GetProfileAsync();
+        Assert.Equal((1, 2L), (profile.Degree, profile.AppliedEvents));
+        Assert.Equal(2, profile.Neighbours.Single().Interactions);
+    }
+
+    [Fact]
     public async Task ARepeatedInteractionAddsWeightButNoSecondEdge()
     {
         IUserGrain user = _grains.GetGrain<IUserGrain>("repeat");

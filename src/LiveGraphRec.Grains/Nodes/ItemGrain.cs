@@ -19,7 +19,7 @@ public sealed class ItemGrain(
 
     public Task<LinkReply> LinkUserAsync(NeighbourLink link)
     {
-        if (IsApplied(link.EventId))
+        if (IsApplied(link.EventId) || (link.IsRepair && State.Neighbours.ContainsKey(link.UserId)))
         {
             return Task.FromResult(new LinkReply(false, State.EmbeddingVersion, Embedding.Contribution()));
         }

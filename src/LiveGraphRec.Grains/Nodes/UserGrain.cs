@@ -29,10 +29,10 @@ public sealed partial class UserGrain(
         IItemGrain item = GrainFactory.GetGrain<IItemGrain>(interaction.ItemId);
         if (IsApplied(interaction.EventId, interaction.Source, interaction.Offset))
         {
-            // The item may have lost its side (a crash before its write-behind flush) while this user kept
-            // its own: re-linking is a no-op for an item that has the event, and repairs one that does not.
+            // The item may have lost its side (a crash between the two write-behind flushes) while this
+            // user kept its own: a repair link restores a missing edge and is a no-op otherwise.
             LogDuplicate(Logger, Id, interaction.EventId);
-            await item.LinkUserAsync(link);
+            await item.LinkUserAsync(link with { IsRepair = true });
             return false;
         }
         LinkReply reply = await item.LinkUserAsync(link);
