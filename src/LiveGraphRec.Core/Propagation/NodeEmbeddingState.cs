@@ -1,0 +1,166 @@
+using System.Numerics.Tensors;
+
+namespace LiveGraphRec.Core.Propagation;
+
+/// <summary>
+/// One node's (user's or item's) LightGCN state for online, incremental propagation:
+/// the layer-0 embedding e^(0), the degree |N|, and per layer k = 0..K-1 the unnormalized neighbour
+/// aggregate S^(k) = Σ_{j∈N} c_j^(k), where c_j^(k) = e_j^(k) / sqrt(|N_j|) is neighbour j's
+/// <em>contribution</em>. Layers are read as e^(k+1) = S^(k) / sqrt(|N|) and the final embedding as
+/// the mean of e^(0..K) — LightGCN's rule e_u^(k+1) = Σ_j e_j^(k) / sqrt(|N_u||N_j|).
+/// </summary>
+/// <remarks>
+/// <para>A new edge costs O(K·d) per endpoint plus one exchange of contributions between the two
+/// endpoints (see <see cref="Link"/>), never a scan of the neighbours; correcting the other neighbours
+/// costs O(K·d) each and can be coalesced and capped.</para>
+/// <para><b>Exact</b> (equal to a from-scratch propagation over the same graph, up to float rounding):
+/// the degree; the own normalization 1/sqrt(|N|), because sums are stored unnormalized and divided at
+/// read time; and every layer-0 contribution c_j^(0) = e_j^(0)/sqrt(|N_j|) — hence the whole first
+/// layer e^(1) — once every node that gained edges has corrected all its neighbours (the neighbour's
+/// degree is the only thing in c_j^(0) that changes online). With K = 1 the final embedding is
+/// therefore exact.</para>
+/// <para><b>Stale</b> (corrected at the next full training and publish): contributions of layers k ≥ 1,
+/// c_j^(k) = e_j^(k)/sqrt(|N_j|), are refreshed only when j itself gains an edge and corrects its
+/// neighbours, so changes reaching j through its own neighbours (second hop and beyond) travel one hop
+/// per new edge, not at once; and neighbours beyond a fan-out cap that are not sent corrections keep
+/// the contribution (degree included) they last received.</para>
+/// </remarks>
+public sealed class NodeEmbeddingState
+{
+    private readonly float[] _ego;
+    private readonly float[] _aggregates;
+
+    /// <param name="ego">e^(0), length d; used in place (not copied), zeros for a cold node.</param>
+    /// <param name="aggregates">S^(0..K-1) back to back, length K·d; used in place.</param>
+    /// <param name="degree">|N|: how many distinct neighbours the aggregates hold.</param>
+    public NodeEmbeddingState(float[] ego, float[] aggregates, int degree)
+    {
+        ArgumentNullException.ThrowIfNull(ego);
+        ArgumentNullException.ThrowIfNull(aggregates);
+        ArgumentOutOfRangeException.ThrowIfZero(ego.Length, nameof(ego));
+        ArgumentOutOfRangeException.ThrowIfNegative(degree);
+        if (aggregates.Length % ego.Length != 0)
+        {
+            throw new ArgumentException(
+                $"The aggregates hold {aggregates.Length} values, not a whole number of {ego.Length}-wide layers.", nameof(aggregates));
+        }
+        _ego = ego;
+        _aggregates = aggregates;
+        Degree = degree;
+    }
+
+    /// <summary>A cold node: zero layer-0 embedding, no neighbours.</summary>
+    public static NodeEmbeddingState Cold(int dimension, int layers) =>
+        new(new float[dimension], new float[checked(dimension * layers)], 0);
+
+    public int Dimension => _ego.Length;
+    /// <summary>K, the number of propagation layers.</summary>
+    public int Layers => _aggregates.Length / _ego.Length;
+    public int Degree { get; private set; }
+    public ReadOnlySpan<float> Ego => _ego;
+    public ReadOnlySpan<float> Aggregates => _aggregates;
+    /// <summary>Length of a contribution or correction vector: K·d.</summary>
+    public int ContributionLength => _aggregates.Length;
+
+    /// <summary>Writes e^(<paramref name="layer"/>) for 0 ≤ layer ≤ K.</summary>
+    public void Layer(int layer, Span<float> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(layer);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(layer, Layers);
+        if (layer == 0)
+        {
+            _ego.CopyTo(destination);
+        }
+        else
+        {
+            TensorPrimitives.Multiply(Aggregate(layer - 1), InverseSqrt(Degree), destination[..Dimension]);
+        }
+    }
+
+    /// <summary>Writes the final embedding: the mean of e^(0..K).</summary>
+    public void Final(Span<float> destination)
+    {
+        Span<float> final = destination[..Dimension];
+        _ego.CopyTo(final);
+        float ownScale = InverseSqrt(Degree);
+        for (int k = 0; k < Layers; k++)
+        {
+            TensorPrimitives.MultiplyAdd(Aggregate(k), ownScale, final, final);
+        }
+        TensorPrimitives.Multiply(final, 1f / (Layers + 1), final);
+    }
+
+    /// <summary>This node's contributions c^(k) = e^(k)/sqrt(|N|), k = 0..K-1, as its neighbours aggregate them.</summary>
+    public float[] Contribution() => ContributionAtDegree(Degree);
+
+    /// <summary>
+    /// The contribution to hand the other endpoint of a new edge before this node has linked it:
+    /// computed at degree |N|+1 (so c^(0) is exact) from the current layers.
+    /// </summary>
+    public float[] ProspectiveContribution() => ContributionAtDegree(Degree + 1);
+
+    /// <summary>Adds a new neighbour: |N| += 1 and S += its contribution. Returns this node's new contribution.</summary>
+    /// <remarks>
+    /// The documented update order for an edge (u, i), which the exactness tests follow: u computes its
+    /// <see cref="ProspectiveContribution"/> and hands it to i; i links it and hands back its new
+    /// contribution; u links that. Each then corrects its other neighbours through a
+    /// <see cref="CorrectionTracker{TNeighbour}"/>, at once or coalesced.
+    /// </remarks>
+    public float[] Link(ReadOnlySpan<float> neighbourContribution)
+    {
+        CheckContributionLength(neighbourContribution);
+        Degree++;
+        TensorPrimitives.Add(_aggregates, neighbourContribution, _aggregates);
+        return Contribution();
+    }
+
+    /// <summary>Adds a neighbour's change of contribution (see <see cref="CorrectionTracker{TNeighbour}"/>) to the aggregates.</summary>
+    public void ApplyCorrection(ReadOnlySpan<float> correction)
+    {
+        CheckContributionLength(correction);
+        TensorPrimitives.Add(_aggregates, correction, _aggregates);
+    }
+
+    /// <summary>
+    /// Takes a newly published layer-0 embedding and starts a new online graph on top of it: the
+    /// aggregates and degree are cleared because the published model was trained on the edges so far.
+    /// </summary>
+    public void Publish(ReadOnlySpan<float> ego)
+    {
+        if (ego.Length != Dimension)
+        {
+            throw new ArgumentException($"The embedding has {ego.Length} dimensions; this node has {Dimension}.", nameof(ego));
+        }
+        ego.CopyTo(_ego);
+        Array.Clear(_aggregates);
+        Degree = 0;
+    }
+
+    private float[] ContributionAtDegree(int degree)
+    {
+        var contribution = new float[ContributionLength];
+        float scale = InverseSqrt(degree);
+        TensorPrimitives.Multiply(_ego, scale, contribution.AsSpan(0, Dimension));
+        // c^(k) = e^(k)/sqrt(degree) with e^(k) = S^(k-1)/sqrt(|N|) read at the current degree.
+        float layerScale = scale * InverseSqrt(Degree);
+        for (int k = 1; k < Layers; k++)
+        {
+            TensorPrimitives.Multiply(Aggregate(k - 1), layerScale, contribution.AsSpan(k * Dimension, Dimension));
+        }
+        return contribution;
+    }
+
+    private ReadOnlySpan<float> Aggregate(int k) => _aggregates.AsSpan(k * Dimension, Dimension);
+
+    /// <summary>1/sqrt(n), and 0 for an isolated node, whose propagated layers are zero.</summary>
+    private static float InverseSqrt(int n) => n == 0 ? 0f : (float)(1.0 / Math.Sqrt(n));
+
+    private void CheckContributionLength(ReadOnlySpan<float> vector)
+    {
+        if (vector.Length != ContributionLength)
+        {
+            throw new ArgumentException(
+                $"The vector has {vector.Length} values; {Layers} layers × {Dimension} dimensions need {ContributionLength}.");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace LiveGraphRec.Grains.Abstractions;
+
+/// <summary>What users and items share: published embeddings, neighbour corrections and the profile.</summary>
+[Alias("lgr.IGraphNodeGrain")]
+public interface IGraphNodeGrain : IGrainWithStringKey
+{
+    /// <summary>Takes a published layer-0 embedding unless this node already has the same or a newer version.</summary>
+    /// <returns>True when the update was applied, false when it was older and ignored.</returns>
+    [Alias("PublishEmbedding")]
+    Task<bool> PublishEmbeddingAsync(EmbeddingUpdate update);
+
+    /// <summary>Adds a neighbour's contribution change to this node's aggregates (fire and forget).</summary>
+    [OneWay, Alias("ApplyCorrection")]
+    Task ApplyCorrectionAsync(ContributionCorrection correction);
+
+    /// <summary>The node's adjacency, degree, version and final embedding.</summary>
+    [Alias("GetProfile")]
+    Task<NodeProfile> GetProfileAsync();
+}

@@ -1,0 +1,9 @@
+namespace LiveGraphRec.Grains.Abstractions;
+
+/// <summary>An item's final embedding as the retrieval index holds it.</summary>
+/// <param name="Revision">The index shard's revision at which the embedding last changed.</param>
+[GenerateSerializer, Immutable, Alias("lgr.IndexedItem")]
+public sealed record IndexedItem(
+    [property: Id(0)] string ItemId,
+    [property: Id(1)] float[] Embedding,
+    [property: Id(2)] long Revision);

@@ -1,0 +1,47 @@
+namespace LiveGraphRec.Grains;
+
+/// <summary>Model shape and the bounds of the online tier (configuration section <c>LGR:Graph</c>).</summary>
+public sealed class GraphOptions
+{
+    public const string Section = "LGR:Graph";
+
+    /// <summary>Embedding width d; published embedding files must match it.</summary>
+    public int Dimension { get; set; } = 64;
+
+    /// <summary>LightGCN layers K.</summary>
+    public int Layers { get; set; } = 3;
+
+    /// <summary>
+    /// Cap on the adjacency a node retains (most recent kept). Older edges stay counted in the degree
+    /// and aggregates; they no longer get corrections nor are excluded from recommendations.
+    /// </summary>
+    public int MaxNeighbours { get; set; } = 1_000;
+
+    /// <summary>
+    /// How many of its most recent neighbours a node corrects, once per <see cref="FlushInterval"/> in which
+    /// it gained edges (0: none). The first layer is exact only for neighbours within reach, but every
+    /// correction is a message: 20,000 events from 200 concurrent users into one test silo (d = 64, K = 3,
+    /// shared 2-core machine, noisy) applied at about 1,500–2,300/s with 0 or 8 and 300/s with 32.
+    /// </summary>
+    public int CorrectionFanOut { get; set; } = 8;
+
+    /// <summary>How many recent event ids a node remembers to drop re-deliveries.</summary>
+    public int RecentEventIds { get; set; } = 1_024;
+
+    /// <summary>
+    /// Write-behind period: the most a node's persisted state lags behind its applied events. The same tick
+    /// sends the node's coalesced neighbour corrections and, for an item, pushes its changed final embedding
+    /// to the index, so an item change reaches every silo's index within FlushInterval + IndexRefreshInterval.
+    /// </summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Item index shards (fixed for the life of a cluster: items are assigned by hash). A shard persists all
+    /// its items at once, so more shards mean smaller writes: a Gowalla-sized catalog (40,981 × 64 floats)
+    /// over 32 shards writes about 330 KB per changed shard per tick.
+    /// </summary>
+    public int IndexShards { get; set; } = 32;
+
+    /// <summary>How often each silo pulls item index changes: the bound on the item-side freshness.</summary>
+    public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+}

@@ -1,0 +1,221 @@
+using LiveGraphRec.Core.Propagation;
+
+namespace LiveGraphRec.Grains.Nodes;
+
+/// <summary>
+/// What user and item grains share: the node's LightGCN state (<see cref="NodeEmbeddingState"/>) over its
+/// persisted arrays, the retained adjacency, event de-duplication, published embeddings, neighbour
+/// corrections and write-behind persistence. One timer tick per <see cref="GraphOptions.FlushInterval"/>
+/// sends the coalesced corrections and writes the state.
+/// </summary>
+public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
+{
+    private readonly IPersistentState<GraphNodeState> _state;
+    private readonly WriteBehind<GraphNodeState> _writeBehind;
+    private NodeEmbeddingState? _embedding;
+    private CorrectionTracker<string>? _corrections;
+
+    protected GraphNodeGrain(IPersistentState<GraphNodeState> state, IOptions<GraphOptions> options, ILogger logger)
+    {
+        _state = state;
+        _writeBehind = new WriteBehind<GraphNodeState>(state);
+        Options = options.Value;
+        Logger = logger;
+    }
+
+    protected GraphOptions Options { get; }
+    protected ILogger Logger { get; }
+    protected GraphNodeState State => _state.State;
+    protected NodeEmbeddingState Embedding => _embedding ?? throw NotActivated();
+    /// <summary>What the neighbours hold of this node's contribution; in memory only, so a reactivated node restarts from its current one.</summary>
+    private CorrectionTracker<string> Corrections => _corrections ?? throw NotActivated();
+    protected string Id => this.GetPrimaryKeyString();
+
+    /// <summary>The grain of a neighbour: items for a user, users for an item.</summary>
+    protected abstract IGraphNodeGrain Neighbour(string id);
+
+    /// <summary>Called whenever the final embedding changed.</summary>
+    protected virtual void OnEmbeddingChanged()
+    {
+    }
+
+    /// <summary>Runs on every write-behind tick before the state is written.</summary>
+    protected virtual Task OnTickAsync() => Task.CompletedTask;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        int dimension = Options.Dimension, width = dimension * Options.Layers;
+        if (State.Ego.Length != dimension || State.Aggregates.Length != width)
+        {
+            if (State.Ego.Length != 0)
+            {
+                LogShapeReset(Logger, Id, State.Ego.Length, dimension);
+            }
+            // A cold node (or one stored under another model shape): zero layer-0 embedding, no online edges.
+            State.Ego = new float[dimension];
+            State.Aggregates = new float[width];
+            State.Degree = 0;
+            State.EmbeddingVersion = 0;
+            foreach (Edge edge in State.Neighbours.Values)
+            {
+                edge.OwnVersion = -1; // kept as history, but no longer in the (cleared) aggregates
+            }
+        }
+        _embedding = new NodeEmbeddingState(State.Ego, State.Aggregates, State.Degree);
+        _corrections = new CorrectionTracker<string>(_embedding.Contribution());
+        this.RegisterGrainTimer(_ => TickAsync(), WriteBehind<GraphNodeState>.TimerOptions(Options.FlushInterval));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => TickAsync();
+
+    public Task<bool> PublishEmbeddingAsync(EmbeddingUpdate update)
+    {
+        if (update.Version <= State.EmbeddingVersion)
+        {
+            LogOlderVersionIgnored(Logger, Id, update.Version, State.EmbeddingVersion);
+            return Task.FromResult(false);
+        }
+        Embedding.Publish(update.Vector);
+        State.EmbeddingVersion = update.Version;
+        // Neighbours of the earlier version drop this node's corrections; start afresh.
+        Corrections.Announced(Embedding.Contribution());
+        MarkChanged();
+        OnEmbeddingChanged();
+        return Task.FromResult(true);
+    }
+
+    public Task ApplyCorrectionAsync(ContributionCorrection correction)
+    {
+        if (State.Neighbours.TryGetValue(correction.NeighbourId, out Edge? edge)
+            && edge.OwnVersion == State.EmbeddingVersion && edge.NeighbourVersion == correction.NeighbourVersion)
+        {
+            Embedding.ApplyCorrection(correction.Delta);
+            MarkChanged();
+            OnEmbeddingChanged();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<NodeProfile> GetProfileAsync()
+    {
+        var neighbours = State.Neighbours
+            .OrderByDescending(pair => pair.Value.LastAt)
+            .Select(pair => new NeighbourSummary(pair.Key, pair.Value.LastAt, pair.Value.Weight, pair.Value.Interactions))
+            .ToList();
+        return Task.FromResult(new NodeProfile(Id, Embedding.Degree, State.EmbeddingVersion, neighbours, FinalEmbedding(),
+            State.AppliedEvents, State.LastEventAt));
+    }
+
+    protected float[] FinalEmbedding()
+    {
+        var final = new float[Embedding.Dimension];
+        Embedding.Final(final);
+        return final;
+    }
+
+    /// <summary>Whether the edge to <paramref name="neighbourId"/> is in this node's aggregates (same embedding version).</summary>
+    protected bool IsLinked(string neighbourId) =>
+        State.Neighbours.TryGetValue(neighbourId, out Edge? edge) && edge.OwnVersion == State.EmbeddingVersion;
+
+    /// <summary>What to hand <paramref name="neighbourId"/>: the prospective contribution when the edge is new to this node.</summary>
+    protected float[] ContributionFor(string neighbourId) =>
+        IsLinked(neighbourId) ? Embedding.Contribution() : Embedding.ProspectiveContribution();
+
+    /// <summary>
+    /// Records one interaction on the edge to <paramref name="neighbourId"/>. When the edge is new to this
+    /// node it links the neighbour's contribution; a repeat only adds weight (the LightGCN graph has one
+    /// edge per pair).
+    /// </summary>
+    /// <returns>True when the edge is new to this node.</returns>
+    protected bool RecordInteraction(string neighbourId, DateTimeOffset at, float weight, long neighbourVersion, float[] neighbourContribution)
+    {
+        bool isNew = !IsLinked(neighbourId);
+        if (!State.Neighbours.TryGetValue(neighbourId, out Edge? edge))
+        {
+            edge = new Edge { FirstAt = at };
+            State.Neighbours[neighbourId] = edge;
+        }
+        edge.LastAt = at > edge.LastAt ? at : edge.LastAt;
+        edge.Weight += weight;
+        edge.Interactions++;
+        if (isNew)
+        {
+            Embedding.Link(neighbourContribution);
+            edge.OwnVersion = State.EmbeddingVersion;
+            edge.NeighbourVersion = neighbourVersion;
+            OnEmbeddingChanged();
+        }
+        EvictBeyondCap();
+        MarkChanged();
+        return isNew;
+    }
+
+    /// <summary>Notes the contribution a neighbour aggregated on linking this node; its next correction starts from there.</summary>
+    protected void RecordHanded(string neighbourId, float[] contribution) => Corrections.RecordHanded(neighbourId, contribution);
+
+    protected bool IsApplied(string eventId, string? source = null, long offset = 0) => State.Events.Contains(eventId, source, offset);
+
+    protected void RecordEvent(string eventId, DateTimeOffset at, string? source = null, long offset = 0)
+    {
+        State.Events.Record(eventId, Options.RecentEventIds, source, offset);
+        State.AppliedEvents++;
+        State.LastEventAt = State.LastEventAt is { } last && last > at ? last : at;
+        MarkChanged();
+    }
+
+    /// <summary>
+    /// Corrects the newest neighbours (up to the fan-out) for every change of this node's contribution
+    /// since the last tick — coalesced, so a node that gained several edges sends one message per neighbour.
+    /// </summary>
+    private Task CorrectNeighboursAsync()
+    {
+        if (!Corrections.HasPending)
+        {
+            return Task.CompletedTask;
+        }
+        float[] current = Embedding.Contribution();
+        List<Task> sends = State.Neighbours
+            .Where(pair => pair.Value.OwnVersion == State.EmbeddingVersion)
+            // New neighbours first: event times need not arrive in order.
+            .OrderByDescending(pair => Corrections.WasHanded(pair.Key))
+            .ThenByDescending(pair => pair.Value.LastAt)
+            .Take(Options.CorrectionFanOut)
+            .Select(pair => Neighbour(pair.Key).ApplyCorrectionAsync(
+                new ContributionCorrection(Id, State.EmbeddingVersion, Corrections.CorrectionFor(pair.Key, current))))
+            .ToList();
+        Corrections.Announced(current);
+        // One-way calls: their tasks complete once sent, so this waits for nothing remote.
+        return Task.WhenAll(sends);
+    }
+
+    private void EvictBeyondCap()
+    {
+        while (State.Neighbours.Count > Options.MaxNeighbours)
+        {
+            string oldest = State.Neighbours.MinBy(pair => pair.Value.LastAt).Key;
+            State.Neighbours.Remove(oldest);
+        }
+    }
+
+    private void MarkChanged()
+    {
+        State.Degree = Embedding.Degree;
+        _writeBehind.MarkDirty();
+    }
+
+    private async Task TickAsync()
+    {
+        await OnTickAsync();
+        await CorrectNeighboursAsync();
+        await _writeBehind.FlushAsync();
+    }
+
+    private static InvalidOperationException NotActivated() => new("The grain is not activated.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Id} was stored with {Stored}-dimensional embeddings; the model now has {Configured}: it restarts cold")]
+    private static partial void LogShapeReset(ILogger logger, string id, int stored, int configured);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Node {Id} ignored embedding version {Offered}; it has {Current}")]
+    private static partial void LogOlderVersionIgnored(ILogger logger, string id, long offered, long current);
+}

@@ -1,0 +1,19 @@
+namespace LiveGraphRec.Grains.Nodes;
+
+/// <summary>The persisted state of a user or item (see <see cref="LiveGraphRec.Core.Propagation.NodeEmbeddingState"/>).</summary>
+[GenerateSerializer, Alias("lgr.GraphNodeState")]
+public sealed class GraphNodeState
+{
+    /// <summary>e^(0); empty until the node is first activated with the configured dimension.</summary>
+    [Id(0)] public float[] Ego { get; set; } = [];
+    /// <summary>S^(0..K-1), K·d values.</summary>
+    [Id(1)] public float[] Aggregates { get; set; } = [];
+    [Id(2)] public int Degree { get; set; }
+    /// <summary>Version of the last published embedding taken; 0 for a cold node.</summary>
+    [Id(3)] public long EmbeddingVersion { get; set; }
+    /// <summary>Retained adjacency by neighbour id, capped (<see cref="GraphOptions.MaxNeighbours"/>).</summary>
+    [Id(4)] public Dictionary<string, Edge> Neighbours { get; set; } = new(StringComparer.Ordinal);
+    [Id(5)] public AppliedEventLedger Events { get; set; } = new();
+    [Id(6)] public long AppliedEvents { get; set; }
+    [Id(7)] public DateTimeOffset? LastEventAt { get; set; }
+}

@@ -1,0 +1,51 @@
+using LiveGraphRec.Grains.Index;
+
+namespace LiveGraphRec.Grains.Nodes;
+
+/// <summary>An item: its users and LightGCN state. Pushes its final embedding to its index shard when it changed.</summary>
+public sealed class ItemGrain(
+    [PersistentState("node", StorageNames.Graph)] IPersistentState<GraphNodeState> state,
+    IOptions<GraphOptions> options,
+    ILogger<ItemGrain> logger) : GraphNodeGrain(state, options, logger), IItemGrain
+{
+    private bool _indexStale;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        // A published or linked item is in the index; a fresh cold one appears once it changes.
+        _indexStale = State.EmbeddingVersion > 0 || Embedding.Degree > 0;
+    }
+
+    public Task<LinkReply> LinkUserAsync(NeighbourLink link)
+    {
+        if (IsApplied(link.EventId) || (link.IsRepair && State.Neighbours.ContainsKey(link.UserId)))
+        {
+            return Task.FromResult(new LinkReply(false, State.EmbeddingVersion, Embedding.Contribution()));
+        }
+        bool isNew = RecordInteraction(link.UserId, link.Timestamp, link.Weight, link.UserVersion, link.Contribution);
+        float[] contribution = Embedding.Contribution();
+        if (isNew)
+        {
+            RecordHanded(link.UserId, contribution);
+        }
+        RecordEvent(link.EventId, link.Timestamp);
+        return Task.FromResult(new LinkReply(isNew, State.EmbeddingVersion, contribution));
+    }
+
+    protected override IGraphNodeGrain Neighbour(string id) => GrainFactory.GetGrain<IUserGrain>(id);
+
+    /// <summary>Coalesced: the index hears of an item at most once per write-behind tick.</summary>
+    protected override void OnEmbeddingChanged() => _indexStale = true;
+
+    protected override Task OnTickAsync()
+    {
+        if (!_indexStale)
+        {
+            return Task.CompletedTask;
+        }
+        _indexStale = false;
+        var shard = GrainFactory.GetGrain<IItemIndexShardGrain>(ItemIndexShards.ShardOf(Id, Options.IndexShards));
+        return shard.UpsertAsync(Id, FinalEmbedding());
+    }
+}

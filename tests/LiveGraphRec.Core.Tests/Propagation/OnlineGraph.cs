@@ -1,0 +1,66 @@
+using LiveGraphRec.Core.Data;
+using LiveGraphRec.Core.Propagation;
+
+namespace LiveGraphRec.Core.Tests.Propagation;
+
+/// <summary>
+/// Users and items as <see cref="NodeEmbeddingState"/>s with adjacency lists, linked edge by edge in the
+/// update order documented on <see cref="NodeEmbeddingState.Link"/> — what the user and item grains do,
+/// here with every node correcting all its neighbours right after each of its new edges.
+/// </summary>
+internal sealed class OnlineGraph
+{
+    private readonly List<int>[] _itemsOf, _usersOf;
+
+    private readonly CorrectionTracker<int>[] _userCorrections, _itemCorrections;
+
+    public OnlineGraph(int dim, int layers, float[] userEgo, float[] itemEgo)
+    {
+        Users = Nodes(userEgo, dim, layers);
+        Items = Nodes(itemEgo, dim, layers);
+        _itemsOf = Users.Select(_ => new List<int>()).ToArray();
+        _usersOf = Items.Select(_ => new List<int>()).ToArray();
+        _userCorrections = Users.Select(node => new CorrectionTracker<int>(node.Contribution())).ToArray();
+        _itemCorrections = Items.Select(node => new CorrectionTracker<int>(node.Contribution())).ToArray();
+    }
+
+    public NodeEmbeddingState[] Users { get; }
+    public NodeEmbeddingState[] Items { get; }
+
+    /// <summary>Links (user, item); <paramref name="sendCorrections"/> false skips the neighbour corrections.</summary>
+    public void Link(int user, int item, bool sendCorrections = true)
+    {
+        float[] userContribution = Users[user].ProspectiveContribution();
+        float[] itemContribution = Items[item].Link(userContribution);
+        Users[user].Link(itemContribution);
+        _itemCorrections[item].RecordHanded(user, itemContribution);
+        _userCorrections[user].RecordHanded(item, userContribution);
+        _usersOf[item].Add(user);
+        _itemsOf[user].Add(item);
+        if (sendCorrections)
+        {
+            Announce(Items[item], _itemCorrections[item], _usersOf[item], Users);
+            Announce(Users[user], _userCorrections[user], _itemsOf[user], Items);
+        }
+    }
+
+    public void LinkAll(IEnumerable<Interaction> edges, bool sendCorrections = true)
+    {
+        foreach (Interaction edge in edges)
+        {
+            Link(edge.User, edge.Item, sendCorrections);
+        }
+    }
+
+    private static void Announce(NodeEmbeddingState node, CorrectionTracker<int> tracker, List<int> neighbours, NodeEmbeddingState[] others)
+    {
+        float[] current = node.Contribution();
+        neighbours.ForEach(neighbour => others[neighbour].ApplyCorrection(tracker.CorrectionFor(neighbour, current)));
+        tracker.Announced(current);
+    }
+
+    private static NodeEmbeddingState[] Nodes(float[] ego, int dim, int layers) =>
+        Enumerable.Range(0, ego.Length / dim)
+            .Select(n => new NodeEmbeddingState(ego.AsSpan(n * dim, dim).ToArray(), new float[dim * layers], 0))
+            .ToArray();
+}

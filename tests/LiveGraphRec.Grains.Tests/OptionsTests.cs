@@ -1,0 +1,33 @@
+using LiveGraphRec.Silo.Options;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+
+namespace LiveGraphRec.Grains.Tests;
+
+public sealed class OptionsTests
+{
+    [Fact]
+    public void GraphOptionsOutsideTheirRangesAreNamed()
+    {
+        var options = new GraphOptions { Layers = 0, Dimension = 5_000, CorrectionFanOut = -1, FlushInterval = TimeSpan.Zero };
+        ValidateOptionsResult result = new GraphOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Equal(
+            ["LGR:Graph:Dimension must be between 1 and 4096.", "LGR:Graph:Layers must be between 1 and 8.",
+             "LGR:Graph:CorrectionFanOut must not be negative.", "LGR:Graph:FlushInterval must be positive."],
+            result.Failures);
+        Assert.True(new GraphOptionsValidator().Validate(null, new GraphOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void TheHostDoesNotStartWithoutAnApiKey()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseSetting("LGR:Silo:SiloPort", FreePort.Next().ToString())
+            .UseSetting("LGR:Silo:GatewayPort", FreePort.Next().ToString())
+            .UseSetting("LGR:Api:ApiKey", "short"));
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains("LGR:Api:ApiKey must be at least 16 characters.", error.Message);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using LiveGraphRec.Silo.Options;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveGraphRec.Grains.Tests;
+
+/// <summary>
+/// The silo host itself (Program, co-hosting its Orleans silo) in process on free loopback ports, with the
+/// test graph settings and API key plus <c>settings</c> on top.
+/// </summary>
+internal sealed class SiloHost : IAsyncDisposable
+{
+    public const string ApiKey = "test-api-key-0123456789";
+
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public SiloHost(IReadOnlyDictionary<string, string?> settings)
+    {
+        var all = new Dictionary<string, string?>(TestGraphOptions.Settings)
+        {
+            ["LGR:Api:ApiKey"] = ApiKey,
+            ["LGR:Silo:SiloPort"] = FreePort.Next().ToString(),
+            ["LGR:Silo:GatewayPort"] = FreePort.Next().ToString(),
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            foreach (var (key, value) in all)
+            {
+                host.UseSetting(key, value);
+            }
+        });
+    }
+
+    /// <param name="keyed">Sends the API key with every request.</param>
+    public HttpClient Client(bool keyed = true)
+    {
+        HttpClient client = _factory.CreateClient();
+        if (keyed)
+        {
+            client.DefaultRequestHeaders.Add(ApiOptions.KeyHeader, ApiKey);
+        }
+        return client;
+    }
+
+    public T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+
+    /// <summary>Starts the host and waits until it is ready and its index holds the seeded two-community items.</summary>
+    public async Task WaitUntilServingAsync()
+    {
+        using HttpClient client = Client();
+        await Eventually.Returns(async () => await (await client.GetAsync("/readyz")).Content.ReadAsStringAsync(),
+            body => body == "Healthy", "the silo is ready", 20);
+        // Seeding runs once the silo has started; the index then fills within a refresh or two.
+        await Eventually.Returns(
+            async () => await client.GetFromJsonAsync<RecommendationResult>("/v1/users/u0/recommendations?k=5"),
+            result => result!.Items.Count == 5, "the seeded items reach the index", 20);
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+}
