@@ -9,27 +9,18 @@ namespace LiveGraphRec.Training.Models;
 /// and as the official code, each layer's output L2-normalized before the layers are concatenated
 /// into the final embedding (width (layers + 1)·d).
 /// </summary>
-public sealed class Ngcf : nn.Module, IGraphRecommender
+public sealed class Ngcf : GraphRecommenderModule
 {
     private const double LeakySlope = 0.2;
-    private readonly GraphOperator _graph;
-    private readonly Parameter ego;
     private readonly ModuleList<Linear> aggregation;
     private readonly ModuleList<Linear> interaction;
     private readonly Dropout messageDropout;
 
     /// <remarks>Initialization draws from libtorch's global generator, which the trainer seeds.</remarks>
     public Ngcf(GraphOperator graph, int dimension, int layers, double messageDropoutRate = 0.1, Tensor? initialEgo = null)
-        : base(nameof(Ngcf))
+        : base(nameof(Ngcf), graph, (layers + 1) * dimension, initialEgo, () => nn.init.xavier_uniform_(empty(graph.NodeCount, dimension)))
     {
         ArgumentOutOfRangeException.ThrowIfNegative(layers);
-        _graph = graph;
-        UserCount = graph.Adjacency.UserCount;
-        ItemCount = graph.Adjacency.ItemCount;
-        Dimension = (layers + 1) * dimension;
-        using var init = initialEgo?.to(float32).clone()
-            ?? nn.init.xavier_uniform_(empty(graph.NodeCount, dimension));
-        ego = nn.Parameter(init.to(graph.Device));
         aggregation = new ModuleList<Linear>();
         interaction = new ModuleList<Linear>();
         for (int l = 0; l < layers; l++)
@@ -41,19 +32,13 @@ public sealed class Ngcf : nn.Module, IGraphRecommender
         RegisterComponents();
     }
 
-    public int UserCount { get; }
-    public int ItemCount { get; }
-    public int Dimension { get; }
-    public Parameter Ego => ego;
-    public IEnumerable<Parameter> TrainableParameters => parameters();
-
-    public IReadOnlyList<Tensor> PropagateLayers()
+    public override IReadOnlyList<Tensor> PropagateLayers()
     {
         var layers = new List<Tensor>(aggregation.Count + 1) { ego };
         Tensor current = ego;
         for (int l = 0; l < aggregation.Count; l++)
         {
-            Tensor side = GraphConvolution.Apply(current, _graph);
+            Tensor side = GraphConvolution.Apply(current, Graph);
             Tensor sum = aggregation[l].forward(side.add(current));
             Tensor bi = interaction[l].forward(side.mul(current));
             current = messageDropout.forward(nn.functional.leaky_relu(sum.add(bi), LeakySlope));
@@ -62,11 +47,9 @@ public sealed class Ngcf : nn.Module, IGraphRecommender
         return layers;
     }
 
-    public Tensor Pool(Tensor stackedLayers) => stackedLayers.flatten(1);
+    public override Tensor Pool(Tensor stackedLayers) => stackedLayers.flatten(1);
 
-    public Tensor Final(IReadOnlyList<Tensor> layers) => cat([.. layers], 1);
-
-    public void SetTraining(bool training) => train(training);
+    public override Tensor Final(IReadOnlyList<Tensor> layers) => cat([.. layers], 1);
 
     private static Linear XavierLinear(int dimension, Device device)
     {
