@@ -21,7 +21,7 @@ public sealed class CrashRecoveryTests(RedisServer redis, ITestOutputHelper outp
     [SkippableFact]
     public async Task EveryAcknowledgedEventIsAppliedExactlyOnceAcrossASiloCrash()
     {
-        Skip.IfNot(RedisServer.IsInstalled, "redis-server is not installed at /usr/bin/redis-server");
+        RedisServer.SkipIfMissing();
         string serviceId = $"lgr-crash-{Guid.NewGuid():N}", url = $"http://127.0.0.1:{FreePort.Next()}";
         var settings = new Dictionary<string, string?>(TestGraphOptions.Settings)
         {
