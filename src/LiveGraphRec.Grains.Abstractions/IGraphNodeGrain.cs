@@ -13,6 +13,13 @@ public interface IGraphNodeGrain : IGrainWithStringKey
     [OneWay, Alias("ApplyCorrection")]
     Task ApplyCorrectionAsync(ContributionCorrection correction);
 
+    /// <summary>
+    /// Completes once everything the node has applied so far is in grain storage (coalesced with the
+    /// write-behind flush). Interleaves, so it does not queue behind the calls that changed the node.
+    /// </summary>
+    [AlwaysInterleave, Alias("Persist")]
+    Task PersistAsync();
+
     /// <summary>The node's adjacency, degree, version and final embedding.</summary>
     [Alias("GetProfile")]
     Task<NodeProfile> GetProfileAsync();

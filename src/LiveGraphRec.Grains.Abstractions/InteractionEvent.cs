@@ -1,10 +1,8 @@
 namespace LiveGraphRec.Grains.Abstractions;
 
 /// <summary>One user–item interaction as it flows from ingestion through the event stream into the grains.</summary>
-/// <param name="EventId">Unique per event; re-delivering an event with the same id changes nothing.</param>
+/// <param name="EventId">Unique per event; re-delivering an event with the same id changes nothing (the grains de-duplicate by it).</param>
 /// <param name="Weight">Interaction strength, kept in the adjacency; LightGCN propagation itself is unweighted.</param>
-/// <param name="Source">Partition of the durable log the event came from, when it has one (null otherwise).</param>
-/// <param name="Offset">Position in <paramref name="Source"/>, increasing in delivery order; 0 when there is none.</param>
 [GenerateSerializer, Immutable, Alias("lgr.InteractionEvent")]
 public sealed record InteractionEvent(
     [property: Id(0)] string EventId,
@@ -12,6 +10,4 @@ public sealed record InteractionEvent(
     [property: Id(2)] string ItemId,
     [property: Id(3)] InteractionKind Kind,
     [property: Id(4)] float Weight,
-    [property: Id(5)] DateTimeOffset Timestamp,
-    [property: Id(6)] string? Source = null,
-    [property: Id(7)] long Offset = 0);
+    [property: Id(5)] DateTimeOffset Timestamp);

@@ -30,4 +30,18 @@ public sealed class OptionsTests
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
         Assert.Contains("LGR:Api:ApiKey must be at least 16 characters.", error.Message);
     }
+
+    [Fact]
+    public void TheHostDoesNotStartWithoutEventLogPartitionsOrWithoutARedeliveryTimeout()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseSetting("LGR:Silo:SiloPort", FreePort.Next().ToString())
+            .UseSetting("LGR:Silo:GatewayPort", FreePort.Next().ToString())
+            .UseSetting("LGR:Api:ApiKey", SiloHost.ApiKey)
+            .UseSetting("LGR:Ingestion:QueueCount", "0")
+            .UseSetting("LGR:Ingestion:PendingIdleTimeout", "00:00:00"));
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains("The field QueueCount must be between 1 and 1024.", error.Message);
+        Assert.Contains("The field PendingIdleTimeout must be between 00:00:00.0100000 and 01:00:00.", error.Message);
+    }
 }

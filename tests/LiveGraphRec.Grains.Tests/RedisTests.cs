@@ -12,7 +12,7 @@ public sealed class RedisTests(RedisServer redis) : IClassFixture<RedisServer>
     [SkippableFact]
     public async Task StateSurvivesASiloRestart()
     {
-        Skip.IfNot(RedisServer.IsInstalled, "redis-server is not installed at /usr/bin/redis-server");
+        RedisServer.SkipIfMissing();
         var settings = new Dictionary<string, string?> { ["LGR:Redis:ConnectionString"] = redis.ConnectionString };
         string serviceId = $"lgr-test-{Guid.NewGuid():N}";
 
@@ -55,7 +55,7 @@ public sealed class RedisTests(RedisServer redis) : IClassFixture<RedisServer>
     [SkippableFact]
     public async Task TwoSiloHostsOnRedisFormOneClusterAndServeWhatEitherIngested()
     {
-        Skip.IfNot(RedisServer.IsInstalled, "redis-server is not installed at /usr/bin/redis-server");
+        RedisServer.SkipIfMissing();
         string modelPath = Path.Combine(Path.GetTempPath(), $"lgr-pair-{Guid.NewGuid():N}.lgr");
         EmbeddingFile.Write(modelPath, TwoCommunityModel.Create(version: 1));
         var settings = new Dictionary<string, string?>

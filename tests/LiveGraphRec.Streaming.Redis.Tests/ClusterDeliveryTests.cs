@@ -9,19 +9,19 @@ namespace LiveGraphRec.Streaming.Redis.Tests;
 
 /// <summary>Two in-process silos and a client with the provider, against real Redis.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class ClusterDeliveryTests(RedisServerFixture redis) : IAsyncLifetime
+public sealed class ClusterDeliveryTests(RedisServer redis) : IAsyncLifetime
 {
     private const string ProviderName = StandaloneProvider.Name;
     private const int QueueCount = 4;
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromMilliseconds(500);
 
-    private readonly string _serviceId = RedisServerFixture.NewServiceId();
+    private readonly string _serviceId = RedisServer.NewServiceId();
     private InProcessTestCluster? _cluster;
 
     [SkippableFact]
     public async Task Every_event_published_by_the_client_arrives_once_and_in_order_per_stream()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var cluster = await StartClusterAsync();
         var provider = cluster.Client.GetStreamProvider(ProviderName);
         string[] keys = ["u1", "u2", "u3", "u4", "u5", "u6"];
@@ -44,7 +44,7 @@ public sealed class ClusterDeliveryTests(RedisServerFixture redis) : IAsyncLifet
     [SkippableFact]
     public async Task Entries_a_crashed_consumer_read_but_never_acknowledged_are_delivered_when_the_cluster_starts()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var stream = StreamId.Create(RecordingConsumerGrain.StreamNamespace, "crash");
         await using (var before = new StandaloneProvider(_serviceId, ConfigureProvider))
         {
@@ -74,7 +74,7 @@ public sealed class ClusterDeliveryTests(RedisServerFixture redis) : IAsyncLifet
         {
             await _cluster.DisposeAsync();
         }
-        if (redis.IsInstalled)
+        if (RedisServer.IsInstalled)
         {
             await redis.DeleteKeysAsync(_serviceId);
         }

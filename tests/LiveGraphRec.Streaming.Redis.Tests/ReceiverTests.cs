@@ -6,7 +6,7 @@ namespace LiveGraphRec.Streaming.Redis.Tests;
 
 /// <summary>The adapter and its receivers driven directly, as a pulling agent would, against real Redis.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class ReceiverTests(RedisServerFixture redis) : IAsyncLifetime
+public sealed class ReceiverTests(RedisServer redis) : IAsyncLifetime
 {
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromMilliseconds(300);
     private static readonly StreamId Stream = StreamId.Create(RecordingConsumerGrain.StreamNamespace, "user-1");
@@ -15,7 +15,7 @@ public sealed class ReceiverTests(RedisServerFixture redis) : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _provider = new StandaloneProvider(RedisServerFixture.NewServiceId(), options =>
+        _provider = new StandaloneProvider(RedisServer.NewServiceId(), options =>
         {
             options.ConnectionString = redis.ConnectionString;
             options.QueueCount = 2;
@@ -27,7 +27,7 @@ public sealed class ReceiverTests(RedisServerFixture redis) : IAsyncLifetime
     [SkippableFact]
     public async Task Delivered_batches_are_acknowledged_and_read_in_order()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var adapter = await _provider.CreateAdapterAsync();
         var receiver = await StartReceiverAsync(adapter);
         await PublishAsync(adapter, 1, 2, 3);
@@ -45,7 +45,7 @@ public sealed class ReceiverTests(RedisServerFixture redis) : IAsyncLifetime
     [SkippableFact]
     public async Task Entries_a_crashed_consumer_left_unacknowledged_are_delivered_again_before_new_ones()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var adapter = await _provider.CreateAdapterAsync();
         await QueueOfStream.EnsureConsumerGroupAsync();
         await PublishAsync(adapter, 1, 2, 3);
@@ -66,7 +66,7 @@ public sealed class ReceiverTests(RedisServerFixture redis) : IAsyncLifetime
     [SkippableFact]
     public async Task A_receiver_does_not_take_back_its_own_entries_still_awaiting_delivery()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var adapter = await _provider.CreateAdapterAsync();
         var receiver = await StartReceiverAsync(adapter);
         await PublishAsync(adapter, 1, 2);
@@ -82,7 +82,7 @@ public sealed class ReceiverTests(RedisServerFixture redis) : IAsyncLifetime
     [SkippableFact]
     public async Task Shut_down_receiver_reads_nothing_and_its_entries_go_to_the_next_owner()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var adapter = await _provider.CreateAdapterAsync();
         var first = await StartReceiverAsync(adapter);
         await PublishAsync(adapter, 1);
@@ -103,7 +103,7 @@ public sealed class ReceiverTests(RedisServerFixture redis) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _provider.DisposeAsync();
-        if (redis.IsInstalled)
+        if (RedisServer.IsInstalled)
         {
             await redis.DeleteKeysAsync(_provider.ServiceId);
         }

@@ -5,9 +5,9 @@ namespace LiveGraphRec.Streaming.Redis.Tests;
 
 /// <summary>The storage layer against a real redis-server.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class RedisStreamQueueTests(RedisServerFixture redis) : IAsyncLifetime
+public sealed class RedisStreamQueueTests(RedisServer redis) : IAsyncLifetime
 {
-    private readonly string _serviceId = RedisServerFixture.NewServiceId();
+    private readonly string _serviceId = RedisServer.NewServiceId();
 
     private RedisStreamQueue NewQueue(long? maxLength = null) =>
         new(redis.Database, $"{_serviceId}/streaming/test/0", "orleans", maxLength);
@@ -15,7 +15,7 @@ public sealed class RedisStreamQueueTests(RedisServerFixture redis) : IAsyncLife
     [SkippableFact]
     public async Task Acknowledged_entries_leave_the_pending_list()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var queue = NewQueue();
         await queue.EnsureConsumerGroupAsync();
         RedisValue[] added = [await queue.AddAsync("a"), await queue.AddAsync("b"), await queue.AddAsync("c")];
@@ -34,7 +34,7 @@ public sealed class RedisStreamQueueTests(RedisServerFixture redis) : IAsyncLife
     [SkippableFact]
     public async Task Entries_added_before_the_group_exists_are_delivered_and_creating_it_twice_is_harmless()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var queue = NewQueue();
         var early = await queue.AddAsync("before any silo started");
 
@@ -47,7 +47,7 @@ public sealed class RedisStreamQueueTests(RedisServerFixture redis) : IAsyncLife
     [SkippableFact]
     public async Task Claim_moves_idle_entries_of_another_consumer_and_leaves_fresh_ones()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var queue = NewQueue();
         await queue.EnsureConsumerGroupAsync();
         var stale = await queue.AddAsync("stale");
@@ -67,7 +67,7 @@ public sealed class RedisStreamQueueTests(RedisServerFixture redis) : IAsyncLife
     [SkippableFact]
     public async Task Idle_consumers_are_deleted_only_when_they_hold_nothing_pending()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var queue = NewQueue();
         await queue.EnsureConsumerGroupAsync();
         await queue.AddAsync("x");
@@ -86,7 +86,7 @@ public sealed class RedisStreamQueueTests(RedisServerFixture redis) : IAsyncLife
     [SkippableFact]
     public async Task Max_length_trims_approximately_and_none_keeps_everything()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var capped = NewQueue(maxLength: 10);
         var uncapped = new RedisStreamQueue(redis.Database, $"{_serviceId}/streaming/test/1", "orleans", maxLength: null);
 
@@ -104,7 +104,7 @@ public sealed class RedisStreamQueueTests(RedisServerFixture redis) : IAsyncLife
     [SkippableFact]
     public async Task Redis_errors_surface_as_the_provider_exception_naming_key_and_command()
     {
-        redis.SkipIfMissing();
+        RedisServer.SkipIfMissing();
         var queue = NewQueue();
         await redis.Database.StringSetAsync(queue.Key, "not a stream");
 
@@ -117,5 +117,5 @@ public sealed class RedisStreamQueueTests(RedisServerFixture redis) : IAsyncLife
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => redis.IsInstalled ? redis.DeleteKeysAsync(_serviceId) : Task.CompletedTask;
+    public Task DisposeAsync() => RedisServer.IsInstalled ? redis.DeleteKeysAsync(_serviceId) : Task.CompletedTask;
 }

@@ -30,8 +30,8 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Everything but clustering (so a test cluster can reuse it): grain storage — Redis with the Orleans
-    /// binary serializer when configured, else in memory — the event stream provider, and the grain services.
+    /// Everything but clustering (so a test cluster can reuse it): grain storage and the event stream provider —
+    /// on Redis when configured, else in memory — and the grain services.
     /// </summary>
     public static ISiloBuilder AddLiveGraphRec(this ISiloBuilder silo, RedisOptions redis, IngestionOptions ingestion)
     {
@@ -49,11 +49,35 @@ public static class SiloBuilderExtensions
         {
             silo.AddMemoryGrainStorage(StorageNames.Graph);
         }
-        // Consumers subscribe implicitly (the user grain), so no pub-sub store is needed.
-        silo.AddMemoryStreams(ingestion.StreamProvider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+        silo.AddEventStreams(redis, ingestion);
         silo.Services.AddGraphServices();
         silo.Services.AddSingleton<SeedStatus>();
         silo.Services.AddHostedService<EmbeddingSeeder>();
         return silo;
+    }
+
+    /// <summary>
+    /// The durable event log on Redis Streams when Redis is configured, else memory streams (lost with the silo).
+    /// Consumers subscribe implicitly (the user grain), so no pub-sub store is needed.
+    /// </summary>
+    private static void AddEventStreams(this ISiloBuilder silo, RedisOptions redis, IngestionOptions ingestion)
+    {
+        if (!redis.IsConfigured)
+        {
+            silo.AddMemoryStreams(ingestion.StreamProvider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+            return;
+        }
+        // Clustering and grain storage each open their own connection (their default CreateMultiplexer), so there
+        // is no silo-wide multiplexer to share: the provider opens one more with the same settings.
+        silo.AddRedisStreams(ingestion.StreamProvider, streams =>
+        {
+            streams.ConfigureRedis(options => options.Configure(log =>
+            {
+                log.ConfigurationOptions = redis.ToConfigurationOptions();
+                log.QueueCount = ingestion.QueueCount;
+                log.PendingIdleTimeout = ingestion.PendingIdleTimeout;
+            }));
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+        });
     }
 }

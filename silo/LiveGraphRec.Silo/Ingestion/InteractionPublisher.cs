@@ -5,17 +5,16 @@ namespace LiveGraphRec.Silo.Ingestion;
 /// <summary>Appends validated events to the configured stream provider, one stream per user.</summary>
 public sealed class InteractionPublisher(IClusterClient client, IOptions<IngestionOptions> options)
 {
-    /// <summary>Completes once the provider has accepted every event; each user's events keep their batch order.</summary>
+    /// <summary>
+    /// Completes once the provider holds every event: each user's events, in batch order, as one batch on its stream.
+    /// A persistent stream producer's <c>OnNextBatchAsync</c> returns the adapter's <c>QueueMessageBatchAsync</c>
+    /// task, which for Redis Streams completes when Redis has acknowledged the <c>XADD</c> — so the 202 of
+    /// <c>POST /v1/events</c> means the events are in the durable log.
+    /// </summary>
     public Task PublishAsync(IReadOnlyList<InteractionEvent> events)
     {
         var provider = client.GetStreamProvider(options.Value.StreamProvider);
-        return Task.WhenAll(events.GroupBy(e => e.UserId, StringComparer.Ordinal).Select(async user =>
-        {
-            var stream = provider.GetStream<InteractionEvent>(StreamId.Create(InteractionStreams.Namespace, user.Key));
-            foreach (InteractionEvent interaction in user)
-            {
-                await stream.OnNextAsync(interaction);
-            }
-        }));
+        return Task.WhenAll(events.GroupBy(e => e.UserId, StringComparer.Ordinal).Select(user =>
+            provider.GetStream<InteractionEvent>(StreamId.Create(InteractionStreams.Namespace, user.Key)).OnNextBatchAsync(user.ToList())));
     }
 }

@@ -2,8 +2,9 @@ namespace LiveGraphRec.Grains.Nodes;
 
 /// <summary>
 /// Which events a node has applied, to make re-delivery a no-op: the most recent event ids (bounded,
-/// oldest forgotten first) and, per log partition, the highest offset applied. The offset check relies
-/// on a partition delivering in order, which persistent stream pulling agents do.
+/// oldest forgotten first). Ids, not log offsets: after a crash the Redis provider re-delivers pending
+/// entries after newer ones of the same partition, so an offset watermark would drop events it never applied.
+/// A re-delivery comes within two pending-idle timeouts, well inside the last <see cref="GraphOptions.RecentEventIds"/> events.
 /// </summary>
 [GenerateSerializer, Alias("lgr.AppliedEventLedger")]
 public sealed class AppliedEventLedger
@@ -12,15 +13,12 @@ public sealed class AppliedEventLedger
 
     /// <summary>Oldest first.</summary>
     [Id(0)] public List<string> RecentIds { get; set; } = [];
-    [Id(1)] public Dictionary<string, long> Watermarks { get; set; } = [];
 
     private HashSet<string> Lookup => _lookup ??= new HashSet<string>(RecentIds, StringComparer.Ordinal);
 
-    public bool Contains(string eventId, string? source = null, long offset = 0) =>
-        Lookup.Contains(eventId)
-        || (source is not null && offset > 0 && Watermarks.TryGetValue(source, out long applied) && offset <= applied);
+    public bool Contains(string eventId) => Lookup.Contains(eventId);
 
-    public void Record(string eventId, int capacity, string? source = null, long offset = 0)
+    public void Record(string eventId, int capacity)
     {
         if (Lookup.Add(eventId))
         {
@@ -31,10 +29,6 @@ public sealed class AppliedEventLedger
             int excess = RecentIds.Count - capacity;
             Lookup.ExceptWith(RecentIds.Take(excess));
             RecentIds.RemoveRange(0, excess);
-        }
-        if (source is not null && offset > 0)
-        {
-            Watermarks[source] = Math.Max(offset, Watermarks.GetValueOrDefault(source));
         }
     }
 }

@@ -97,6 +97,8 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         return Task.CompletedTask;
     }
 
+    public Task PersistAsync() => _writeBehind.FlushAsync();
+
     public Task<NodeProfile> GetProfileAsync()
     {
         var neighbours = State.Neighbours
@@ -154,11 +156,11 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     /// <summary>Notes the contribution a neighbour aggregated on linking this node; its next correction starts from there.</summary>
     protected void RecordHanded(string neighbourId, float[] contribution) => Corrections.RecordHanded(neighbourId, contribution);
 
-    protected bool IsApplied(string eventId, string? source = null, long offset = 0) => State.Events.Contains(eventId, source, offset);
+    protected bool IsApplied(string eventId) => State.Events.Contains(eventId);
 
-    protected void RecordEvent(string eventId, DateTimeOffset at, string? source = null, long offset = 0)
+    protected void RecordEvent(string eventId, DateTimeOffset at)
     {
-        State.Events.Record(eventId, Options.RecentEventIds, source, offset);
+        State.Events.Record(eventId, Options.RecentEventIds);
         State.AppliedEvents++;
         State.LastEventAt = State.LastEventAt is { } last && last > at ? last : at;
         MarkChanged();

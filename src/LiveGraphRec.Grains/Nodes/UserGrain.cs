@@ -16,7 +16,7 @@ public sealed partial class UserGrain(
     ILogger<UserGrain> logger) : GraphNodeGrain(state, options, logger), IUserGrain, IStreamSubscriptionObserver
 {
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<InteractionEvent>().ResumeAsync((interaction, _) => ApplyInteractionAsync(interaction));
+        await handleFactory.Create<InteractionEvent>().ResumeAsync(ApplyDeliveredAsync);
 
     public async Task<bool> ApplyInteractionAsync(InteractionEvent interaction)
     {
@@ -27,7 +27,7 @@ public sealed partial class UserGrain(
         var link = new NeighbourLink(Id, interaction.EventId, interaction.Timestamp, interaction.Weight,
             State.EmbeddingVersion, ContributionFor(interaction.ItemId));
         IItemGrain item = GrainFactory.GetGrain<IItemGrain>(interaction.ItemId);
-        if (IsApplied(interaction.EventId, interaction.Source, interaction.Offset))
+        if (IsApplied(interaction.EventId))
         {
             // The item may have lost its side (a crash between the two write-behind flushes) while this
             // user kept its own: a repair link restores a missing edge and is a no-op otherwise.
@@ -41,8 +41,27 @@ public sealed partial class UserGrain(
             RecordHanded(interaction.ItemId, link.Contribution);
         }
         RecordInteraction(interaction.ItemId, interaction.Timestamp, interaction.Weight, reply.ItemVersion, reply.Contribution);
-        RecordEvent(interaction.EventId, interaction.Timestamp, interaction.Source, interaction.Offset);
+        RecordEvent(interaction.EventId, interaction.Timestamp);
         return true;
+    }
+
+    /// <summary>
+    /// Applies a delivered batch, then waits until this user and every item it linked have it in grain storage.
+    /// The stream provider acknowledges a batch only once this completes (Redis: XACK after the pulling agent
+    /// reports it delivered), so write-behind never loses an acknowledged event with a crashed silo's unwritten
+    /// state: an unacknowledged batch is delivered again and re-applies just what storage lacks (de-duplicated
+    /// by event id; an item that lost its side gets a repair link). The price is one write per node per batch
+    /// instead of one per flush interval while events arrive.
+    /// </summary>
+    private async Task ApplyDeliveredAsync(IList<SequentialItem<InteractionEvent>> batch)
+    {
+        foreach (SequentialItem<InteractionEvent> delivered in batch)
+        {
+            await ApplyInteractionAsync(delivered.Item);
+        }
+        await Task.WhenAll(batch.Select(delivered => delivered.Item.ItemId).Distinct(StringComparer.Ordinal)
+            .Select(item => GrainFactory.GetGrain<IItemGrain>(item).PersistAsync())
+            .Append(PersistAsync()));
     }
 
     public Task<RecommendationResult> GetRecommendationsAsync(RecommendationRequest request)
