@@ -27,26 +27,30 @@ public sealed class MixGcfNegativeSampler(int candidates) : INegativeSampler
         long dim = model.Layers[0].shape[1];
         using var candidateNodes = tensor(batch.Candidates, device: device).add_(model.UserCount).view(batch.Size, CandidatesPerUser);
         using var best = new DisposableList(layers);
-        using (no_grad())
+        // The pooled user embedding scores every layer's candidates; with concatenation pooling (NGCF)
+        // widths differ, and as the official code each layer then uses the user's own row of that layer.
+        bool pooledQuery = model.UserFinal.shape[1] == dim;
+        using var userNodes = tensor(batch.Users, device: device);
+        foreach (Tensor layer in model.Layers)
         {
-            // The pooled user embedding scores every layer's candidates ([B, M] per layer, argmax over M);
-            // with concatenation pooling (NGCF) widths differ, and as the official code each layer uses the
-            // user's own row of that layer.
-            bool pooledQuery = model.UserFinal.shape[1] == dim;
-            using var userNodes = tensor(batch.Users, device: device);
-            foreach (Tensor layer in model.Layers)
-            {
-                using var user = (pooledQuery ? model.UserFinal : layer.index_select(0, userNodes)).view(batch.Size, 1, dim);
-                using var rows = layer.index_select(0, candidateNodes.flatten()).view(batch.Size, CandidatesPerUser, dim);
-                using var scores = rows.mul(user).sum(-1);
-                using var index = scores.argmax(1, keepdim: true);
-                best.Add(candidateNodes.gather(1, index).squeeze(1));
-            }
+            using var layerQuery = pooledQuery ? null : layer.index_select(0, userNodes);
+            best.Add(CandidateSelection.Best(layer, layerQuery ?? model.UserFinal, candidateNodes, model.Threads));
         }
         using var positiveNodes = tensor(batch.Positives, device: device).add_(model.UserCount);
         using var alpha = tensor(batch.MixingWeights, device: device).view(batch.Size, layers, 1);
-        var chosen = stack(model.Layers.Select((layer, l) => layer.index_select(0, best[l])), 1);
-        var positive = model.GatherLayers(positiveNodes);
+        // One gather per layer for the chosen and the positive rows: every index_select's backward
+        // materializes a dense [nodes, d] gradient, so fewer gathers mean less memory traffic.
+        var chosenRows = new List<Tensor>(layers);
+        var positiveRows = new List<Tensor>(layers);
+        for (int l = 0; l < layers; l++)
+        {
+            using var nodes = cat([best[l], positiveNodes]);
+            Tensor[] halves = model.Layers[l].index_select(0, nodes).split(batch.Size);
+            chosenRows.Add(halves[0]);
+            positiveRows.Add(halves[1]);
+        }
+        var chosen = stack(chosenRows, 1);
+        var positive = stack(positiveRows, 1);
         var mixed = alpha.mul(positive).add(alpha.neg().add(1).mul(chosen));
         return new NegativeEmbeddings(model.Pool(mixed), mixed.select(1, 0));
     }

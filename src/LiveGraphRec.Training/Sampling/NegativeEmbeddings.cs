@@ -8,8 +8,5 @@ public sealed record NegativeEmbeddings(Tensor Final, Tensor Ego);
 /// <param name="Final">Pooled node embeddings [nodes, d_final], with autograd.</param>
 /// <param name="UserFinal">The batch users' pooled embeddings [batch, d_final].</param>
 /// <param name="Pool">Pools stacked per-layer rows [rows, layers + 1, d] into final embeddings.</param>
-public sealed record ModelView(IReadOnlyList<Tensor> Layers, Tensor Final, Tensor UserFinal, int UserCount, Func<Tensor, Tensor> Pool)
-{
-    /// <summary>The per-layer rows of <paramref name="nodes"/>, stacked: [nodes, layers + 1, d].</summary>
-    public Tensor GatherLayers(Tensor nodes) => stack(Layers.Select(layer => layer.index_select(0, nodes)), 1);
-}
+/// <param name="Threads">Thread budget for CPU-side candidate scoring.</param>
+public sealed record ModelView(IReadOnlyList<Tensor> Layers, Tensor Final, Tensor UserFinal, int UserCount, Func<Tensor, Tensor> Pool, int Threads = 1);

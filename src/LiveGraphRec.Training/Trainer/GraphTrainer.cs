@@ -130,11 +130,12 @@ public sealed class GraphTrainer : IDisposable
         IReadOnlyList<Tensor> layers = _model.PropagateLayers();
         Tensor final = _model.Final(layers);
         Tensor users = tensor(batch.Users, device: Device);
-        Tensor positives = tensor(batch.Positives, device: Device).add_(_model.UserCount);
-        Tensor userFinal = final.index_select(0, users);
-        NegativeEmbeddings negatives = _negatives.Select(batch, new ModelView(layers, final, userFinal, _model.UserCount, _model.Pool));
-        var (loss, ranking, _) = BprLoss.Compute(userFinal, final.index_select(0, positives), negatives.Final,
-            layers[0].index_select(0, users), layers[0].index_select(0, positives), negatives.Ego, _options.Decay);
+        // Users and positives are gathered together: each gather's backward builds a dense [nodes, d] gradient.
+        Tensor userAndPositiveNodes = cat([users, tensor(batch.Positives, device: Device).add_(_model.UserCount)]);
+        Tensor[] finalRows = final.index_select(0, userAndPositiveNodes).split(batch.Size);
+        Tensor[] egoRows = layers[0].index_select(0, userAndPositiveNodes).split(batch.Size);
+        NegativeEmbeddings negatives = _negatives.Select(batch, new ModelView(layers, final, finalRows[0], _model.UserCount, _model.Pool, _options.Threads));
+        var (loss, ranking, _) = BprLoss.Compute(finalRows[0], finalRows[1], negatives.Final, egoRows[0], egoRows[1], negatives.Ego, _options.Decay);
         loss.backward();
         _optimizer.step();
         return (loss.item<float>(), ranking.item<float>());
