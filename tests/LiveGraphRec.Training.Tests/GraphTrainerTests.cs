@@ -88,4 +88,61 @@ public sealed class GraphTrainerTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => other.Train(checkpoint, true, null, null, null, CancellationToken.None));
         Assert.Contains("other settings", error.Message);
     }
+
+    [Fact]
+    public void AScheduleExtendedPastTheCheckpointResumesIntoTheScheduledRun()
+    {
+        var graphs = TinyGraphs.Synthetic();
+        string checkpoint = Path.Combine(_folder, "run.ckpt");
+        TrainingOptions scheduled = Options(NegativeSamplers.Uniform, epochs: 3) with { LearningRateMilestones = [2], LearningRateGamma = 0.1 };
+        float[] uninterrupted;
+        using (var trainer = new GraphTrainer(graphs, scheduled))
+        {
+            trainer.Train(null, false, null, null, null, CancellationToken.None);
+            uninterrupted = trainer.FinalEmbeddings().UserVectors;
+        }
+        float[] constantRate;
+        using (var trainer = new GraphTrainer(graphs, scheduled with { LearningRateMilestones = [] }))
+        {
+            trainer.Train(null, false, null, null, null, CancellationToken.None);
+            constantRate = trainer.FinalEmbeddings().UserVectors;
+        }
+
+        using (var first = new GraphTrainer(graphs, scheduled with { Epochs = 2, LearningRateMilestones = [] }))
+        {
+            first.Train(checkpoint, false, null, null, null, CancellationToken.None);
+        }
+        using var second = new GraphTrainer(graphs, scheduled);
+        second.Train(checkpoint, resume: true, null, null, null, CancellationToken.None);
+
+        Assert.Equal(uninterrupted, second.FinalEmbeddings().UserVectors);
+        Assert.NotEqual(constantRate, uninterrupted);
+    }
+
+    [Fact]
+    public void AMilestoneInsideTheCheckpointedEpochsIsRefused()
+    {
+        var graphs = TinyGraphs.Synthetic();
+        string checkpoint = Path.Combine(_folder, "run.ckpt");
+        using (var first = new GraphTrainer(graphs, Options(NegativeSamplers.Uniform, epochs: 2)))
+        {
+            first.Train(checkpoint, false, null, null, null, CancellationToken.None);
+        }
+        using var other = new GraphTrainer(graphs, Options(NegativeSamplers.Uniform, epochs: 3) with { LearningRateMilestones = [1] });
+
+        var error = Assert.Throws<InvalidDataException>(() => other.Train(checkpoint, true, null, null, null, CancellationToken.None));
+        Assert.Contains("lr-milestones=1", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1, 0.01)]
+    [InlineData(2, 0.01)]
+    [InlineData(3, 0.001)]
+    [InlineData(5, 0.0001)]
+    public void TheStepDecayMultipliesTheRateAfterEachMilestone(int epoch, double expected)
+    {
+        TrainingOptions options = Options(NegativeSamplers.Uniform, epochs: 5) with { LearningRateMilestones = [2, 4], LearningRateGamma = 0.1 };
+
+        Assert.Equal(expected, options.LearningRateAt(epoch), 12);
+    }
 }

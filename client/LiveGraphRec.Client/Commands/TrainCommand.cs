@@ -52,6 +52,16 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [DefaultValue(0.001)]
         public double LearningRate { get; init; } = 0.001;
 
+        [CommandOption("--lr-milestones <EPOCH>")]
+        [Description("Step decay: after each of these epochs the learning rate is multiplied by --lr-gamma; repeat for several. " +
+            "A checkpoint can be resumed with milestones added beyond its epoch.")]
+        public int[] LearningRateMilestones { get; init; } = [];
+
+        [CommandOption("--lr-gamma <FACTOR>")]
+        [Description("Factor applied to the learning rate at each --lr-milestones epoch.")]
+        [DefaultValue(0.1)]
+        public double LearningRateGamma { get; init; } = 0.1;
+
         [CommandOption("--decay <L2>")]
         [Description("L2 weight on the batch's ego embeddings.")]
         [DefaultValue(1e-4)]
@@ -118,7 +128,8 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         public TrainingOptions ToOptions() => new()
         {
             Model = Model, Sampler = Sampler, Candidates = Candidates, Layers = Layers, Dimension = Dimension,
-            Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate, Decay = Decay, EvaluateEvery = EvaluateEvery,
+            Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate,
+            LearningRateMilestones = LearningRateMilestones, LearningRateGamma = LearningRateGamma, Decay = Decay, EvaluateEvery = EvaluateEvery,
             Patience = Patience, Ks = Ks, Seed = Seed, Threads = Threads ?? Environment.ProcessorCount, Device = Device,
         };
     }
@@ -163,7 +174,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         {
             ["data"] = Path.GetFullPath(settings.Data),
             ["split"] = splitName,
-            ["settings"] = options.Fingerprint,
+            ["settings"] = options.FingerprintThrough(epoch),
             ["layers"] = options.Layers.ToString(),
             ["epoch"] = epoch.ToString(),
             ["init"] = settings.Init,

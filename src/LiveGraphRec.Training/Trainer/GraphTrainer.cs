@@ -56,10 +56,10 @@ public sealed class GraphTrainer : IDisposable
     public TrainingResult Train(string? checkpointPath, bool resume, IProgress<BatchProgress>? batchProgress,
         Action<EpochReport>? onEpoch, Action<EmbeddingFactors, MetricsReport, int>? onBest, CancellationToken cancellationToken)
     {
-        var state = new TrainingCheckpoint(_options.Fingerprint, 0, 0, double.NegativeInfinity, 0);
+        var state = new TrainingCheckpoint(_options.FingerprintThrough(0), 0, 0, double.NegativeInfinity, 0);
         if (resume && checkpointPath is not null && File.Exists(checkpointPath))
         {
-            state = TrainingCheckpoint.Read(checkpointPath, _options.Fingerprint, _model.Ego, _optimizer);
+            state = TrainingCheckpoint.Read(checkpointPath, _options.FingerprintThrough, _model.Ego, _optimizer);
         }
         var clock = Stopwatch.StartNew();
         MetricsReport? bestMetrics = null;
@@ -69,6 +69,7 @@ public sealed class GraphTrainer : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             epoch++;
+            SetLearningRate(_options.LearningRateAt(epoch));
             var epochClock = Stopwatch.StartNew();
             var (loss, ranking) = TrainEpoch(epoch, batchProgress, cancellationToken);
             TimeSpan trainTime = epochClock.Elapsed;
@@ -92,7 +93,7 @@ public sealed class GraphTrainer : IDisposable
                 }
                 stoppedEarly = state.EvaluationsWithoutImprovement >= _options.Patience;
             }
-            state = state with { Epoch = epoch };
+            state = state with { Epoch = epoch, Fingerprint = _options.FingerprintThrough(epoch) };
             if (checkpointPath is not null)
             {
                 TrainingCheckpoint.Write(checkpointPath, state, _model.Ego, _optimizer);
@@ -101,6 +102,15 @@ public sealed class GraphTrainer : IDisposable
                 GC.GetTotalMemory(false), Environment.WorkingSet));
         }
         return new TrainingResult(epoch, state.BestEpoch, bestMetrics, stoppedEarly, clock.Elapsed);
+    }
+
+    /// <summary>Set every epoch, after a checkpoint's optimizer state (which carries its own rate) has been loaded.</summary>
+    private void SetLearningRate(double rate)
+    {
+        foreach (var group in _optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
     }
 
     private (double Loss, double Ranking) TrainEpoch(int epoch, IProgress<BatchProgress>? progress, CancellationToken cancellationToken)

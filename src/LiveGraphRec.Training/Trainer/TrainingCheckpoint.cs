@@ -29,8 +29,11 @@ public sealed record TrainingCheckpoint(string Fingerprint, int Epoch, int BestE
         });
     }
 
-    /// <summary>Reads the checkpoint into <paramref name="ego"/> and <paramref name="optimizer"/>, after checking it belongs to this run.</summary>
-    public static TrainingCheckpoint Read(string path, string expectedFingerprint, Tensor ego, optim.Optimizer optimizer)
+    /// <summary>
+    /// Reads the checkpoint into <paramref name="ego"/> and <paramref name="optimizer"/>, after checking it belongs to
+    /// this run: <paramref name="fingerprintThrough"/> gives this run's settings for the epochs the checkpoint has done.
+    /// </summary>
+    public static TrainingCheckpoint Read(string path, Func<int, string> fingerprintThrough, Tensor ego, optim.Optimizer optimizer)
     {
         using var reader = new BinaryReader(File.OpenRead(path));
         try
@@ -40,6 +43,7 @@ public sealed record TrainingCheckpoint(string Fingerprint, int Epoch, int BestE
                 throw new InvalidDataException($"{path}: not a LiveGraphRec training checkpoint (version {FormatVersion}).");
             }
             var state = new TrainingCheckpoint(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadInt32());
+            string expectedFingerprint = fingerprintThrough(state.Epoch);
             if (state.Fingerprint != expectedFingerprint)
             {
                 throw new InvalidDataException($"{path}: the checkpoint was made with other settings ({state.Fingerprint}); " +

@@ -15,6 +15,9 @@ public sealed record TrainingOptions
     public int Epochs { get; init; } = 1000;
     public int BatchSize { get; init; } = 2048;
     public double LearningRate { get; init; } = 0.001;
+    /// <summary>Epochs after which the learning rate is multiplied by <see cref="LearningRateGamma"/> (step decay).</summary>
+    public int[] LearningRateMilestones { get; init; } = [];
+    public double LearningRateGamma { get; init; } = 0.1;
     /// <summary>L2 weight on the batch's ego embeddings (LightGCN's <c>decay</c>).</summary>
     public double Decay { get; init; } = 1e-4;
     public int EvaluateEvery { get; init; } = 1;
@@ -28,9 +31,21 @@ public sealed record TrainingOptions
     /// <summary>Cutoff whose recall decides "best" and early stopping (the largest asked for).</summary>
     public int SelectionK => Ks.Max();
 
-    /// <summary>Settings a resumed run must share with the checkpoint (a different value is a different run).</summary>
-    public string Fingerprint =>
-        $"model={Model};dim={Dimension};layers={Layers};sampler={Sampler};candidates={Candidates};batch={BatchSize};lr={LearningRate:R};decay={Decay:R};seed={Seed}";
+    /// <summary>The learning rate of (1-based) <paramref name="epoch"/> under the step decay.</summary>
+    public double LearningRateAt(int epoch) =>
+        LearningRate * Math.Pow(LearningRateGamma, LearningRateMilestones.Count(milestone => milestone < epoch));
+
+    /// <summary>
+    /// The settings that decided epochs 1..<paramref name="epochsDone"/>; a checkpoint resumes only into a run that
+    /// agrees on them (a different value is a different run). Milestones not yet reached are left out, so a
+    /// schedule may be extended past a checkpoint without changing what the finished epochs were.
+    /// </summary>
+    public string FingerprintThrough(int epochsDone)
+    {
+        int[] applied = [.. LearningRateMilestones.Where(milestone => milestone < epochsDone).Order()];
+        string schedule = applied.Length == 0 ? "" : $";lr-milestones={string.Join(',', applied)};lr-gamma={LearningRateGamma:R}";
+        return $"model={Model};dim={Dimension};layers={Layers};sampler={Sampler};candidates={Candidates};batch={BatchSize};lr={LearningRate:R};decay={Decay:R};seed={Seed}{schedule}";
+    }
 
     public void Validate()
     {
@@ -56,6 +71,10 @@ public sealed record TrainingOptions
         if (!(LearningRate > 0) || !(Decay >= 0))
         {
             throw new ArgumentException($"Learning rate must be positive and decay non-negative (got {LearningRate}, {Decay}).");
+        }
+        if (LearningRateMilestones.Any(milestone => milestone < 1) || !(LearningRateGamma > 0))
+        {
+            throw new ArgumentException($"Learning-rate milestones must be epochs of 1 or more and the gamma positive (got {string.Join(", ", LearningRateMilestones)}; {LearningRateGamma}).");
         }
         if (Ks.Length == 0 || Ks.Any(k => k < 1))
         {
