@@ -31,7 +31,7 @@ public static class CommandLine
     {
         config.SetApplicationName("lgr");
         config.AddCommand<DemoCommand>("demo")
-            .WithDescription("Embedded end-to-end job: synthetic data → split → fit → evaluate against popularity → demo.lgr.");
+            .WithDescription("Embedded end-to-end job: train on the past, start an in-process silo, replay the future as a live stream, follow a user.");
         config.AddCommand<StatsCommand>("stats")
             .WithDescription("Users, items, interactions, duplicates, density, degree percentiles and time span of a data set.")
             .WithExample("stats", "--data", "../shared/data/gowalla");

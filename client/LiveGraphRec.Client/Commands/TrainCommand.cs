@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using LiveGraphRec.Client.Modeling;
 using LiveGraphRec.Client.Presentation;
 using LiveGraphRec.Core.Embeddings;
 using LiveGraphRec.Core.Graph;
@@ -168,18 +169,11 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
     }
 
     private static void WriteModel(Settings settings, TrainingOptions options, Core.Data.IdMap users, Core.Data.IdMap items,
-        EmbeddingFactors factors, MetricsReport metrics, int epoch, string splitName)
-    {
-        var hyperparameters = new Dictionary<string, string>
+        EmbeddingFactors factors, MetricsReport metrics, int epoch, string splitName) =>
+        TrainedModelFile.Write(settings.Out, options, users, items, factors, metrics, epoch, new Dictionary<string, string>
         {
             ["data"] = Path.GetFullPath(settings.Data),
             ["split"] = splitName,
-            ["settings"] = options.FingerprintThrough(epoch),
-            ["layers"] = options.Layers.ToString(),
-            ["epoch"] = epoch.ToString(),
             ["init"] = settings.Init,
-        };
-        EmbeddingFile.Write(settings.Out, new EmbeddingModel($"{options.Model}+{options.Sampler}", Version: epoch, factors.Dimension,
-            users, items, factors.UserVectors, factors.ItemVectors, hyperparameters, Modeling.Evaluation.ToDictionary(metrics), DateTimeOffset.UtcNow));
-    }
+        });
 }
