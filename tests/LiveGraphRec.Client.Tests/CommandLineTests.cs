@@ -68,20 +68,6 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void DemoBeatsPopularityAndWritesItsModel()
-    {
-        string model = PathOf("demo.lgr");
-
-        var result = CliRunner.Run("demo", "--users", "600", "--items", "300", "--interactions", "20000", "--dim", "32", "--out", model);
-
-        Assert.Equal(0, result.ExitCode);
-        var ratio = System.Text.RegularExpressions.Regex.Match(result.Output, @"Recall@20 is ([\d.]+)×");
-        Assert.True(ratio.Success, result.Output);
-        Assert.True(double.Parse(ratio.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1.5, result.Output);
-        Assert.Equal("spectral", EmbeddingFile.Read(model).ModelName);
-    }
-
-    [Fact]
     public void EveryCommandExplainsItselfInHelp()
     {
         foreach (string command in new[] { "demo", "stats", "generate", "fit", "eval" })

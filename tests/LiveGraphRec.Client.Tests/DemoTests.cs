@@ -13,13 +13,16 @@ public sealed class DemoTests : IDisposable
     {
         string model = Path.Combine(_folder, "demo.lgr");
 
-        var result = CliRunner.Run("demo", "--users", "300", "--items", "200", "--interactions", "6000", "--epochs", "1",
-            "--batch-events", "200", "-o", model);
+        var result = CliRunner.Run("demo", "--users", "600", "--items", "300", "--interactions", "20000",
+            "--dim", "32", "--batch-events", "1000", "-o", model);
 
         Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Equal(300, EmbeddingFile.Read(model).Users.Count);
-        // 20% of 6,000 events, every one acknowledged by the silo.
-        Assert.Matches(@"events replayed \(all acknowledged\)\s*│\s*1,200 in 6 batches", result.Output);
+        var ratio = System.Text.RegularExpressions.Regex.Match(result.Output, @"Recall@20 is ([\d.]+)×");
+        Assert.True(ratio.Success && double.Parse(ratio.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1.5, result.Output);
+        EmbeddingModel written = EmbeddingFile.Read(model);
+        Assert.Equal(("lightgcn+mixgcf", 600, 32), (written.ModelName, written.Users.Count, written.Dimension));
+        // 20% of 20,000 events, every one acknowledged by the silo.
+        Assert.Matches(@"events replayed \(all acknowledged\)\s*│\s*4,000 in 4 batches", result.Output);
         // Readiness waits for the seeded items to reach the index: the first answer already ranks them.
         Assert.Matches(@"before the stream, top 5: i\d+, i\d+, i\d+, i\d+, i\d+", result.Output);
         Assert.Matches(@"→ i\d+ \((was #\d+ of their top 20|not in their top 20|again)\)", result.Output);

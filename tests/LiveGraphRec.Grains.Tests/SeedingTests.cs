@@ -18,7 +18,9 @@ public sealed class SeedingTests
             string? problem = await Eventually.Returns(() => Task.FromResult(host.Service<SeedStatus>().Problem),
                 p => p?.StartsWith("seeding failed") == true, "seeding fails");
             Assert.Contains("wrong magic bytes", problem);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz")).StatusCode);
+            using HttpResponseMessage readiness = await client.GetAsync("/readyz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness.StatusCode);
+            Assert.Contains("seeding failed", await readiness.Content.ReadAsStringAsync());
         }
         finally
         {

@@ -55,7 +55,7 @@ internal sealed class SiloHost : IAsyncDisposable
     {
         using HttpClient client = Client();
         await Eventually.Returns(async () => await (await client.GetAsync("/readyz")).Content.ReadAsStringAsync(),
-            body => body == "Healthy", "the silo is ready", 20);
+            body => body.StartsWith("Healthy", StringComparison.Ordinal), "the silo is ready", 20);
         // Seeding runs once the silo has started; the index then fills within a refresh or two.
         await Eventually.Returns(
             async () => await client.GetFromJsonAsync<RecommendationResult>("/v1/users/u0/recommendations?k=5"),

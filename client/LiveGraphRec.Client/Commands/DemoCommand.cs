@@ -52,6 +52,10 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand
         [DefaultValue(0.2)]
         public double Holdout { get; init; } = 0.2;
 
+        [CommandOption("--dim <D>")]
+        [DefaultValue(64)]
+        public int Dimension { get; init; } = 64;
+
         [CommandOption("--epochs <N>")]
         [DefaultValue(6)]
         public int Epochs { get; init; } = 6;
@@ -102,11 +106,13 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand
         MetricsReport trained = Train(settings, split, graphs, cancellationToken);
         MetricsReport popularity = Evaluation.Run(ModelKinds.Fit(ModelKinds.Popularity, graphs.Train, 1, settings.Seed), graphs, [Cutoff]);
         console.Write(MetricsTable.Create([("lightgcn+mixgcf (held-out future)", trained), ("popularity", popularity)]));
+        console.MarkupLineInterpolated(
+            $"Graph model Recall@{Cutoff} is [green]{trained.At(Cutoff).Recall / Math.Max(popularity.At(Cutoff).Recall, 1e-12):0.0}×[/] popularity's.");
 
         await using EmbeddedSilo silo = await console.Status().StartAsync("Starting the embedded silo and publishing the model to the grains…",
             async _ =>
             {
-                EmbeddedSilo started = await EmbeddedSilo.StartAsync(settings.Out, cancellationToken);
+                EmbeddedSilo started = await EmbeddedSilo.StartAsync(settings.Out, settings.Dimension, cancellationToken);
                 await DemoApi.For(started).WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
                 return started;
             });
@@ -149,6 +155,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand
         var options = new TrainingOptions
         {
             Model = ModelNames.LightGcn, Sampler = NegativeSamplers.MixGcf, Epochs = settings.Epochs, LearningRate = settings.LearningRate,
+            Dimension = settings.Dimension,
             Patience = settings.Epochs, Ks = [Cutoff], Seed = settings.Seed,
         };
         using var trainer = new GraphTrainer(graphs, options);

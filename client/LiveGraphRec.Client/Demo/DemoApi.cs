@@ -28,9 +28,14 @@ internal sealed class DemoApi(HttpClient http)
             {
                 return;
             }
+            string reason = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (reason.Contains("seeding failed", StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"The embedded silo could not load the model: {reason}");
+            }
             if (clock.Elapsed > timeout)
             {
-                throw new TimeoutException($"The embedded silo did not become ready within {timeout.TotalSeconds:0} s: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                throw new TimeoutException($"The embedded silo did not become ready within {timeout.TotalSeconds:0} s: {reason}");
             }
             await Task.Delay(100, cancellationToken);
         }

@@ -27,8 +27,11 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
     public Uri Address { get; }
     public string ApiKey { get; }
 
-    /// <summary>Starts the host, which publishes <paramref name="seedEmbeddingsPath"/> to the grains in the background.</summary>
-    public static async Task<EmbeddedSilo> StartAsync(string seedEmbeddingsPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the host, which publishes <paramref name="seedEmbeddingsPath"/> (of embedding size
+    /// <paramref name="dimension"/>) to the grains in the background.
+    /// </summary>
+    public static async Task<EmbeddedSilo> StartAsync(string seedEmbeddingsPath, int dimension, CancellationToken cancellationToken)
     {
         string apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -38,6 +41,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             ["LGR:Silo:SiloPort"] = FreeLoopbackPort().ToString(),
             ["LGR:Silo:GatewayPort"] = FreeLoopbackPort().ToString(),
             ["LGR:Silo:SeedEmbeddingsPath"] = Path.GetFullPath(seedEmbeddingsPath),
+            ["LGR:Graph:Dimension"] = dimension.ToString(),
             // The terminal belongs to the demo's output: the host's own log lines would tear it. Failures still
             // reach the user, through the HTTP answers the demo checks.
             ["Logging:LogLevel:Default"] = "None",

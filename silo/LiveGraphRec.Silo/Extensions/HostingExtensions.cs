@@ -30,7 +30,13 @@ public static class HostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            // Say why: "Unhealthy" alone leaves an operator guessing between seeding and the index.
+            ResponseWriter = (context, report) => context.Response.WriteAsync(
+                $"{report.Status}: {string.Join("; ", report.Entries.Values.Select(entry => entry.Description))}"),
+        });
         app.MapEventsApi();
         app.MapUsersApi();
         app.MapItemsApi();
