@@ -1,0 +1,113 @@
+using LiveGraphRec.Grains;
+using LiveGraphRec.Silo.Options;
+using LiveGraphRec.Silo.Telemetry;
+using LiveGraphRec.Streaming.Redis;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Orleans.Clustering.Redis;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Persistence;
+using OrleansActivitySources = Orleans.Diagnostics.ActivitySources;
+
+namespace LiveGraphRec.Silo.Extensions;
+
+/// <summary>
+/// Logs, metrics and traces through OpenTelemetry (the eShop ServiceDefaults shape): LiveGraphRec's own meters and
+/// sources, Orleans', ASP.NET Core's and the runtime's; a Prometheus scrape endpoint; OTLP when configured; the
+/// Orleans dashboard.
+/// </summary>
+public static class TelemetryExtensions
+{
+    /// <summary>Meters the silo exports: the grains', the API's and the trainer's share the first.</summary>
+    public static readonly string[] Meters = [LiveGraphRecTelemetry.MeterName, RedisStreamsTelemetry.MeterName, "Microsoft.Orleans"];
+
+    public static WebApplicationBuilder AddLiveGraphRecTelemetry(this WebApplicationBuilder builder, TelemetryOptions telemetry, IngestionOptions ingestion)
+    {
+        builder.Services.AddSingleton<IngestionMetrics>();
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+        OpenTelemetryBuilder otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(telemetry.ServiceName, serviceInstanceId: Environment.MachineName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(Meters).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation();
+                if (!string.IsNullOrEmpty(telemetry.PrometheusPath))
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(LiveGraphRecTelemetry.ActivitySourceName, RedisStreamsTelemetry.SourceName,
+                        OrleansActivitySources.ApplicationGrainActivitySourceName)
+                    // Scrapes, probes and the dashboard's polling are not traffic worth a trace.
+                    .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !IsOperational(context.Request.Path, telemetry));
+                if (telemetry.TraceRedisCommands)
+                {
+                    tracing.AddRedisInstrumentation()
+                        .ConfigureRedisInstrumentation((services, instrumentation) => services.GetRequiredService<RedisCommandTracing>().Attach(instrumentation));
+                }
+            });
+        if (telemetry.TraceRedisCommands)
+        {
+            builder.Services.TraceRedisConnections(ingestion);
+        }
+        if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
+        {
+            otel.UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(telemetry.OtlpEndpoint));
+        }
+        else if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+        return builder;
+    }
+
+    /// <summary>Trace context across grain calls, and the Orleans dashboard when enabled.</summary>
+    public static ISiloBuilder AddLiveGraphRecDiagnostics(this ISiloBuilder silo, TelemetryOptions telemetry)
+    {
+        silo.AddActivityPropagation();
+        if (telemetry.Dashboard)
+        {
+            silo.AddDashboard();
+        }
+        return silo;
+    }
+
+    public static WebApplication MapLiveGraphRecTelemetry(this WebApplication app)
+    {
+        TelemetryOptions telemetry = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        if (!string.IsNullOrEmpty(telemetry.PrometheusPath))
+        {
+            app.MapPrometheusScrapingEndpoint(telemetry.PrometheusPath);
+        }
+        if (telemetry.Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: telemetry.DashboardPath);
+        }
+        return app;
+    }
+
+    private static bool IsOperational(PathString path, TelemetryOptions telemetry) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz")
+        || (!string.IsNullOrEmpty(telemetry.PrometheusPath) && path.StartsWithSegments(telemetry.PrometheusPath))
+        || path.StartsWithSegments(telemetry.DashboardPath);
+
+    private static void TraceRedisConnections(this IServiceCollection services, IngestionOptions ingestion)
+    {
+        services.AddSingleton<RedisCommandTracing>();
+        services.AddOptions<RedisClusteringOptions>()
+            .PostConfigure<RedisCommandTracing>((options, tracing) => options.CreateMultiplexer = tracing.Tracing(options.CreateMultiplexer));
+        services.AddOptions<RedisStorageOptions>(StorageNames.Graph)
+            .PostConfigure<RedisCommandTracing>((options, tracing) => options.CreateMultiplexer = tracing.Tracing(options.CreateMultiplexer));
+        services.AddOptions<RedisStreamsOptions>(ingestion.StreamProvider)
+            .PostConfigure<RedisCommandTracing>((options, tracing) => options.CreateMultiplexer = tracing.Tracing(options.CreateMultiplexer));
+    }
+}
