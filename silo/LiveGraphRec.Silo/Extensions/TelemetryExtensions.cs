@@ -25,14 +25,13 @@ public static class TelemetryExtensions
     /// <summary>Meters the silo exports: the grains', the API's and the trainer's share the first.</summary>
     public static readonly string[] Meters = [LiveGraphRecTelemetry.MeterName, RedisStreamsTelemetry.MeterName, "Microsoft.Orleans"];
 
+    /// <summary>
+    /// Metrics always (scraped at <see cref="TelemetryOptions.PrometheusPath"/>); logs and traces only where an OTLP
+    /// endpoint receives them — without a tracer provider the sources create no spans, which keeps the hot paths free.
+    /// </summary>
     public static WebApplicationBuilder AddLiveGraphRecTelemetry(this WebApplicationBuilder builder, TelemetryOptions telemetry, IngestionOptions ingestion)
     {
         builder.Services.AddSingleton<IngestionMetrics>();
-        builder.Logging.AddOpenTelemetry(logging =>
-        {
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-        });
         OpenTelemetryBuilder otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(telemetry.ServiceName, serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
@@ -42,32 +41,43 @@ public static class TelemetryExtensions
                 {
                     metrics.AddPrometheusExporter();
                 }
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(LiveGraphRecTelemetry.ActivitySourceName, RedisStreamsTelemetry.SourceName,
-                        OrleansActivitySources.ApplicationGrainActivitySourceName)
-                    // Scrapes, probes and the dashboard's polling are not traffic worth a trace.
-                    .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !IsOperational(context.Request.Path, telemetry));
-                if (telemetry.TraceRedisCommands)
-                {
-                    tracing.AddRedisInstrumentation()
-                        .ConfigureRedisInstrumentation((services, instrumentation) => services.GetRequiredService<RedisCommandTracing>().Attach(instrumentation));
-                }
             });
+        bool standardOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) && !standardOtlp)
+        {
+            return builder;
+        }
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+        otel.WithTracing(tracing => tracing.AddLiveGraphRecSources(telemetry));
         if (telemetry.TraceRedisCommands)
         {
             builder.Services.TraceRedisConnections(ingestion);
         }
-        if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
+        if (string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
+        {
+            otel.UseOtlpExporter(); // configured by the OTEL_EXPORTER_OTLP_* variables
+        }
+        else
         {
             otel.UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(telemetry.OtlpEndpoint));
         }
-        else if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            otel.UseOtlpExporter();
-        }
         return builder;
+    }
+
+    private static void AddLiveGraphRecSources(this TracerProviderBuilder tracing, TelemetryOptions telemetry)
+    {
+        tracing.AddSource(LiveGraphRecTelemetry.ActivitySourceName, RedisStreamsTelemetry.SourceName, OrleansActivitySources.ApplicationGrainActivitySourceName)
+            // Scrapes, probes and the dashboard's polling are not traffic worth a trace.
+            .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !IsOperational(context.Request.Path, telemetry));
+        if (telemetry.TraceRedisCommands)
+        {
+            tracing.AddRedisInstrumentation()
+                .ConfigureRedisInstrumentation((services, instrumentation) => services.GetRequiredService<RedisCommandTracing>().Attach(instrumentation));
+        }
     }
 
     /// <summary>Trace context across grain calls, and the Orleans dashboard when enabled.</summary>

@@ -8,22 +8,20 @@ namespace LiveGraphRec.Silo.Telemetry;
 /// (records read from request bodies), accepted (appended to the event stream) and rejected (in a batch refused
 /// as a whole), and requests by outcome. What the grains then apply is <c>lgr.events.applied</c>.
 /// </summary>
-public sealed class IngestionMetrics
+public sealed class IngestionMetrics(IMeterFactory meters)
 {
-    private readonly Counter<long> _received;
-    private readonly Counter<long> _accepted;
-    private readonly Counter<long> _rejected;
-    private readonly Counter<long> _batches;
+    // The factory hands out one meter per name, so each instrument asking for it shares it.
+    private readonly Counter<long> _received = Meter(meters).CreateCounter<long>("lgr.events.received",
+        description: "Event records read from POST /v1/events bodies.");
 
-    public IngestionMetrics(IMeterFactory meters)
-    {
-        Meter meter = meters.Create(LiveGraphRecTelemetry.MeterName);
-        _received = meter.CreateCounter<long>("lgr.events.received", description: "Event records read from POST /v1/events bodies.");
-        _accepted = meter.CreateCounter<long>("lgr.events.accepted", description: "Events appended to the event stream (answered 202).");
-        _rejected = meter.CreateCounter<long>("lgr.events.rejected", description:
-            "Event records in batches rejected as a whole; reason=invalid (400) or too_large (413, counted when the records were).");
-        _batches = meter.CreateCounter<long>("lgr.ingest.batches", description: "POST /v1/events requests; outcome=accepted, invalid or too_large.");
-    }
+    private readonly Counter<long> _accepted = Meter(meters).CreateCounter<long>("lgr.events.accepted",
+        description: "Events appended to the event stream (answered 202).");
+
+    private readonly Counter<long> _rejected = Meter(meters).CreateCounter<long>("lgr.events.rejected",
+        description: "Event records in batches rejected as a whole; reason=invalid (400) or too_large (413, counted when the records were).");
+
+    private readonly Counter<long> _batches = Meter(meters).CreateCounter<long>("lgr.ingest.batches",
+        description: "POST /v1/events requests; outcome=accepted, invalid or too_large.");
 
     public void Accepted(EventBatch batch)
     {
@@ -39,4 +37,6 @@ public sealed class IngestionMetrics
         _rejected.Add(batch.Records, new KeyValuePair<string, object?>("reason", reason));
         _batches.Add(1, new KeyValuePair<string, object?>("outcome", reason));
     }
+
+    private static Meter Meter(IMeterFactory meters) => meters.Create(LiveGraphRecTelemetry.MeterName);
 }
