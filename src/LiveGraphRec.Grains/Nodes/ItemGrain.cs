@@ -59,7 +59,9 @@ public sealed class ItemGrain(
             return;
         }
         _indexStale = false;
-        using Activity? activity = LiveGraphRecTelemetry.Source.StartActivity("lgr index update", ActivityKind.Internal, _indexChangeTrace);
+        // Part of the traced event that changed the item; a change outside any trace (a publish) starts none.
+        using Activity? activity = _indexChangeTrace == default ? null
+            : LiveGraphRecTelemetry.Source.StartActivity("lgr index update", ActivityKind.Internal, _indexChangeTrace);
         activity?.SetTag("lgr.item", Id);
         _indexChangeTrace = default;
         var shard = GrainFactory.GetGrain<IItemIndexShardGrain>(ItemIndexShards.ShardOf(Id, Options.IndexShards));
