@@ -15,7 +15,10 @@ public static class IngestionContext
     private const string AcceptedAtKey = "lgr.accepted-at";
     private const string TraceParentKey = "lgr.traceparent";
 
-    /// <summary>Stamps the calling flow's request context; stream batches produced after this carry it.</summary>
+    /// <summary>
+    /// Stamps the calling flow's request context; stream batches produced after this carry it. Call it in the
+    /// async method that publishes: the request context is async-local, so the stamp ends with that method's flow.
+    /// </summary>
     public static void Stamp(DateTimeOffset acceptedAt, Activity? request)
     {
         RequestContext.Set(AcceptedAtKey, acceptedAt.UtcTicks);
@@ -23,13 +26,6 @@ public static class IngestionContext
         {
             RequestContext.Set(TraceParentKey, id);
         }
-    }
-
-    /// <summary>Removes the stamp so later calls of the same flow do not carry it.</summary>
-    public static void Clear()
-    {
-        RequestContext.Remove(AcceptedAtKey);
-        RequestContext.Remove(TraceParentKey);
     }
 
     /// <summary>When the delivered batch was accepted, or null when it was produced without a stamp.</summary>

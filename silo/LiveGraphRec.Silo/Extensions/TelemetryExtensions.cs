@@ -23,7 +23,7 @@ namespace LiveGraphRec.Silo.Extensions;
 public static class TelemetryExtensions
 {
     /// <summary>Meters the silo exports: the grains', the API's and the trainer's share the first.</summary>
-    public static readonly string[] Meters = [LiveGraphRecTelemetry.MeterName, RedisStreamsTelemetry.MeterName, "Microsoft.Orleans"];
+    private static readonly string[] Meters = [LiveGraphRecTelemetry.MeterName, RedisStreamsTelemetry.MeterName, "Microsoft.Orleans"];
 
     /// <summary>
     /// Metrics always (scraped at <see cref="TelemetryOptions.PrometheusPath"/>); logs and traces only where an OTLP

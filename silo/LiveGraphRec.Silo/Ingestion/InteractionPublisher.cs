@@ -16,15 +16,9 @@ public sealed class InteractionPublisher(IClusterClient client, IOptions<Ingesti
     public async Task PublishAsync(IReadOnlyList<InteractionEvent> events)
     {
         var provider = client.GetStreamProvider(options.Value.StreamProvider);
+        // The request context is async-local: the stamp stays within this method's flow.
         IngestionContext.Stamp(DateTimeOffset.UtcNow, Activity.Current);
-        try
-        {
-            await Task.WhenAll(events.GroupBy(e => e.UserId, StringComparer.Ordinal).Select(user =>
-                provider.GetStream<InteractionEvent>(StreamId.Create(InteractionStreams.Namespace, user.Key)).OnNextBatchAsync(user.ToList())));
-        }
-        finally
-        {
-            IngestionContext.Clear();
-        }
+        await Task.WhenAll(events.GroupBy(e => e.UserId, StringComparer.Ordinal).Select(user =>
+            provider.GetStream<InteractionEvent>(StreamId.Create(InteractionStreams.Namespace, user.Key)).OnNextBatchAsync(user.ToList())));
     }
 }
