@@ -51,10 +51,10 @@ internal sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
-    public async Task WaitUntilReadyAsync(HttpClient client, double timeoutSeconds = 30)
+    public async Task WaitUntilReadyAsync(HttpClient client)
     {
         await Eventually.Returns(async () => _process.HasExited ? "exited" : await ReadinessAsync(client),
-            status => status is "Healthy" or "exited", "the silo process is ready", timeoutSeconds);
+            status => status is "Healthy" or "exited", "the silo process is ready", 30);
         Assert.False(_process.HasExited, $"The silo process exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{RecentOutput}");
     }
 

@@ -37,7 +37,7 @@ public sealed class LiveSiloFixture : IAsyncLifetime
         Client = new HttpClient { BaseAddress = new Uri(Url) };
         Client.DefaultRequestHeaders.Add(ApiOptions.KeyHeader, SiloHost.ApiKey);
         _silo = SiloProcess.Start(Url, settings);
-        await _silo.WaitUntilReadyAsync(Client);
+        await _silo.WaitUntilReadyAsync(Client, timeoutSeconds: 90);
         return Client;
     }
 
