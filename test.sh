@@ -5,11 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")"
 configuration="${CONFIGURATION:-Release}"
 
-# Tests that need Redis start their own redis-server on a free loopback port; install it if absent.
-if ! command -v redis-server >/dev/null 2>&1; then
-  echo "test.sh: installing redis-server from apt"
+# Tests that need Redis start their own redis-server on a free loopback port; the observability tests open the
+# Orleans dashboard in headless Chromium and scrape a silo with Prometheus. Install what is absent; a test whose
+# tool still is missing skips and says so.
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]} from apt"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq redis-server >/dev/null
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || echo "test.sh: could not install ${missing[*]}; the tests that need them will skip"
 fi
 
 results="TestResults"

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using LiveGraphRec.Silo.Options;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -38,12 +35,12 @@ public sealed class CrashRecoveryTests(RedisServer redis, ITestOutputHelper outp
             // the test passed even without that write.)
             [$"{GraphOptions.Section}:{nameof(GraphOptions.FlushInterval)}"] = "00:10:00",
         };
-        IReadOnlyList<Interaction> events = Enumerable.Range(0, EventCount)
-            .Select(n => new Interaction($"crash-{n}", $"crash-u{n % Users}", $"crash-i{n * 7 % Items}")).ToList();
-        Interaction[][] batches = events.Chunk(BatchSize).ToArray();
+        IReadOnlyList<PostedEvent> events = Enumerable.Range(0, EventCount)
+            .Select(n => new PostedEvent($"crash-{n}", $"crash-u{n % Users}", $"crash-i{n * 7 % Items}")).ToList();
+        PostedEvent[][] batches = events.Chunk(BatchSize).ToArray();
         // Two thirds go to the first silo (those not posted before the kill, too), the rest after the restart.
-        var toPost = new ConcurrentQueue<Interaction[]>(batches.Take(batches.Length * 2 / 3));
-        var retry = new ConcurrentQueue<Interaction[]>();
+        var toPost = new ConcurrentQueue<PostedEvent[]>(batches.Take(batches.Length * 2 / 3));
+        var retry = new ConcurrentQueue<PostedEvent[]>();
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         client.DefaultRequestHeaders.Add(ApiOptions.KeyHeader, SiloHost.ApiKey);
 
@@ -53,9 +50,9 @@ public sealed class CrashRecoveryTests(RedisServer redis, ITestOutputHelper outp
             int acknowledged = 0;
             Task[] posters = Enumerable.Range(0, Posters).Select(_ => Task.Run(async () =>
             {
-                while (toPost.TryDequeue(out Interaction[]? batch))
+                while (toPost.TryDequeue(out PostedEvent[]? batch))
                 {
-                    if (!await TryPostAsync(client, batch))
+                    if (!await PostedEvents.TryPostAsync(client, batch))
                     {
                         retry.Enqueue(batch); // no 202: the client does not know whether the events were appended
                         return;
@@ -76,64 +73,18 @@ public sealed class CrashRecoveryTests(RedisServer redis, ITestOutputHelper outp
 
         await using SiloProcess second = SiloProcess.Start(url, settings);
         await second.WaitUntilReadyAsync(client);
-        foreach (Interaction[] batch in retry.Concat(toPost).Concat(batches.Skip(batches.Length * 2 / 3)))
+        foreach (PostedEvent[] batch in retry.Concat(toPost).Concat(batches.Skip(batches.Length * 2 / 3)))
         {
-            Assert.True(await TryPostAsync(client, batch), $"a batch is accepted after the restart:\n{second.RecentOutput}");
+            Assert.True(await PostedEvents.TryPostAsync(client, batch), $"a batch is accepted after the restart:\n{second.RecentOutput}");
         }
 
         // Every event was acknowledged once in the end; each user shows each exactly once.
-        Dictionary<string, Interaction[]> expected = events.GroupBy(e => e.User).ToDictionary(user => user.Key, user => user.ToArray());
-        await Eventually.Returns(() => AppliedCountsAsync(client, expected.Keys),
-            applied => expected.All(user => applied[user.Key] >= user.Value.Length), "every user has applied all its events", 20);
-        await AssertExactlyOnceAsync(client, expected);
+        Dictionary<string, PostedEvent[]> expected = events.GroupBy(e => e.User).ToDictionary(user => user.Key, user => user.ToArray());
+        await PostedEvents.WaitUntilAppliedAsync(client, expected, 20);
+        await PostedEvents.AssertExactlyOnceAsync(client, expected);
         // Late re-deliveries (a claim pass runs every PendingIdleTimeout) must change nothing.
         await Task.Delay(2 * PendingIdleTimeout);
-        await AssertExactlyOnceAsync(client, expected);
-    }
-
-    private static async Task AssertExactlyOnceAsync(HttpClient client, Dictionary<string, Interaction[]> expected)
-    {
-        foreach (var (user, sent) in expected)
-        {
-            NodeProfile profile = (await client.GetFromJsonAsync<NodeProfile>($"/v1/users/{user}"))!;
-            Assert.Equal(sent.Length, profile.AppliedEvents);
-            var perItem = sent.GroupBy(e => e.Item).ToDictionary(item => item.Key, item => item.Count());
-            Assert.Equal(perItem, profile.Neighbours.ToDictionary(n => n.Id, n => n.Interactions));
-            Assert.Equal(perItem.Count, profile.Degree);
-        }
-        // The item side of every edge survived as well (restored by repair links where an item lost it).
-        foreach (var item in expected.Values.SelectMany(sent => sent).GroupBy(e => e.Item))
-        {
-            NodeProfile profile = (await client.GetFromJsonAsync<NodeProfile>($"/v1/items/{item.Key}"))!;
-            Assert.Equal(item.Select(e => e.User).Distinct().Order(), profile.Neighbours.Select(n => n.Id).Order());
-        }
-    }
-
-    private static async Task<Dictionary<string, long>> AppliedCountsAsync(HttpClient client, IEnumerable<string> users)
-    {
-        var applied = new Dictionary<string, long>();
-        foreach (string user in users)
-        {
-            using HttpResponseMessage response = await client.GetAsync($"/v1/users/{user}");
-            applied[user] = response.StatusCode == HttpStatusCode.NotFound ? 0 : (await response.Content.ReadFromJsonAsync<NodeProfile>())!.AppliedEvents;
-        }
-        return applied;
-    }
-
-    /// <returns>True on 202; false when the silo is gone (the request failed or got no answer).</returns>
-    private static async Task<bool> TryPostAsync(HttpClient client, Interaction[] batch)
-    {
-        string body = string.Join('\n', batch.Select(e => EventJson.Record(e.Id, e.User, e.Item)));
-        try
-        {
-            using HttpResponseMessage response = await client.PostAsync("/v1/events", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            return true;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
+        await PostedEvents.AssertExactlyOnceAsync(client, expected);
     }
 
     /// <summary>Stream entries the silo acknowledged (XACK) and those it read but did not, over every partition.</summary>
@@ -152,6 +103,4 @@ public sealed class CrashRecoveryTests(RedisServer redis, ITestOutputHelper outp
         }
         return (read - pending, pending);
     }
-
-    private sealed record Interaction(string Id, string User, string Item);
 }

@@ -44,4 +44,28 @@ public sealed class OptionsTests
         Assert.Contains("The field QueueCount must be between 1 and 1024.", error.Message);
         Assert.Contains("The field PendingIdleTimeout must be between 00:00:00.0100000 and 01:00:00.", error.Message);
     }
+
+    [Fact]
+    public void TheHostDoesNotStartWithTelemetryPathsThatAreNotPaths()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseSetting("LGR:Silo:SiloPort", FreePort.Next().ToString())
+            .UseSetting("LGR:Silo:GatewayPort", FreePort.Next().ToString())
+            .UseSetting("LGR:Api:ApiKey", SiloHost.ApiKey)
+            .UseSetting("LGR:Telemetry:PrometheusPath", "metrics")
+            .UseSetting("LGR:Telemetry:DashboardPath", "/"));
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains("LGR:Telemetry:PrometheusPath must be empty or start with '/'.", error.Message);
+        Assert.Contains("LGR:Telemetry:DashboardPath must start with '/'.", error.Message);
+    }
+
+    [Fact]
+    public void KubernetesHostingNeedsRedisClustering()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseSetting("LGR:Api:ApiKey", SiloHost.ApiKey)
+            .UseSetting("LGR:Silo:Kubernetes", "true"));
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        Assert.Equal("LGR:Silo:Kubernetes needs Redis clustering: set LGR:Redis:ConnectionString.", error.Message);
+    }
 }

@@ -42,6 +42,8 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             ["LGR:Silo:GatewayPort"] = FreeLoopbackPort().ToString(),
             ["LGR:Silo:SeedEmbeddingsPath"] = Path.GetFullPath(seedEmbeddingsPath),
             ["LGR:Graph:Dimension"] = dimension.ToString(),
+            // The Orleans dashboard profiles every grain call; the demo measures latencies without it.
+            ["LGR:Telemetry:Dashboard"] = "false",
             // The terminal belongs to the demo's output: the host's own log lines would tear it. Failures still
             // reach the user, through the HTTP answers the demo checks.
             ["Logging:LogLevel:Default"] = "None",

@@ -1,5 +1,6 @@
 using LiveGraphRec.Silo.Ingestion;
 using LiveGraphRec.Silo.Options;
+using LiveGraphRec.Silo.Telemetry;
 
 namespace LiveGraphRec.Silo.Apis;
 
@@ -17,9 +18,14 @@ public static class EventsApi
     /// field — then appends it to the event stream and answers 202 once the stream has accepted it.
     /// </summary>
     public static async Task<Results<Accepted<IngestionReceipt>, ValidationProblem, ProblemHttpResult>> IngestAsync(
-        HttpRequest request, InteractionPublisher publisher, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, InteractionPublisher publisher, IngestionMetrics metrics, IOptions<IngestionOptions> options,
+        CancellationToken cancellationToken)
     {
         EventBatch batch = await EventBatchReader.ReadAsync(request, options.Value, cancellationToken);
+        if (!batch.IsValid)
+        {
+            metrics.Rejected(batch);
+        }
         if (batch.TooLarge is not null)
         {
             return TypedResults.Problem(batch.TooLarge, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
@@ -29,6 +35,7 @@ public static class EventsApi
             return TypedResults.ValidationProblem(batch.Errors, detail: "The batch was rejected as a whole; nothing was applied.");
         }
         await publisher.PublishAsync(batch.Events);
+        metrics.Accepted(batch);
         var receipt = new IngestionReceipt(batch.Events.Count,
             batch.Events.Select(e => e.UserId).Distinct().Count(), batch.Events.Select(e => e.ItemId).Distinct().Count());
         return TypedResults.Accepted((string?)null, receipt);

@@ -15,10 +15,13 @@ public static class HostingExtensions
         RedisOptions redis = builder.AddValidatedOptions<RedisOptions>(RedisOptions.Section);
         SiloHostOptions silo = builder.AddValidatedOptions<SiloHostOptions>(SiloHostOptions.Section);
         IngestionOptions ingestion = builder.AddValidatedOptions<IngestionOptions>(IngestionOptions.Section);
+        TelemetryOptions telemetry = builder.AddValidatedOptions<TelemetryOptions>(TelemetryOptions.Section);
         builder.AddValidatedOptions<ApiOptions>(ApiOptions.Section);
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
 
-        builder.UseOrleans(orleans => orleans.UseLiveGraphRecClustering(redis, silo).AddLiveGraphRec(redis, ingestion));
+        builder.UseOrleans(orleans => orleans.UseLiveGraphRecClustering(redis, silo).AddLiveGraphRec(redis, ingestion)
+            .AddLiveGraphRecDiagnostics(telemetry));
+        builder.AddLiveGraphRecTelemetry(telemetry, ingestion);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<InteractionPublisher>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
@@ -41,6 +44,7 @@ public static class HostingExtensions
         app.MapUsersApi();
         app.MapItemsApi();
         app.MapAdminApi();
+        app.MapLiveGraphRecTelemetry();
         return app;
     }
 

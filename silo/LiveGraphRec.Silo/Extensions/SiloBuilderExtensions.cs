@@ -12,21 +12,34 @@ namespace LiveGraphRec.Silo.Extensions;
 
 public static class SiloBuilderExtensions
 {
-    /// <summary>Redis clustering when Redis is configured, else localhost clustering (the embedded default).</summary>
+    /// <summary>
+    /// Redis clustering when Redis is configured, else localhost clustering (the embedded default); in Kubernetes,
+    /// the pod's identity and address (<see cref="SiloHostOptions.Kubernetes"/>).
+    /// </summary>
     public static ISiloBuilder UseLiveGraphRecClustering(this ISiloBuilder silo, RedisOptions redis, SiloHostOptions options)
     {
         if (!redis.IsConfigured)
         {
-            return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            return options.Kubernetes
+                ? throw new InvalidOperationException("LGR:Silo:Kubernetes needs Redis clustering: set LGR:Redis:ConnectionString.")
+                : silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         }
-        return silo
-            .UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.ToConfigurationOptions())
+        silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.ToConfigurationOptions())
             .Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;
                 cluster.ServiceId = options.ServiceId;
-            })
-            .ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            });
+        if (options.Kubernetes)
+        {
+            // The pod IP is advertised (POD_IP), listening on every address; only the ports come from here.
+            return silo.Configure<EndpointOptions>(endpoints =>
+            {
+                endpoints.SiloPort = options.SiloPort;
+                endpoints.GatewayPort = options.GatewayPort;
+            }).UseKubernetesHosting();
+        }
+        return silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ public static class EventBatchReader
             int count = document.RootElement.GetArrayLength();
             if (count > options.MaxBatchEvents)
             {
-                return EventBatch.Oversize(TooManyEvents(count, options));
+                return EventBatch.Oversize(TooManyEvents(count, options), count);
             }
             var errors = new Dictionary<string, string[]>();
             var events = document.RootElement.EnumerateArray().Select((record, index) => parser.Parse(record, index, errors)).ToList();
@@ -76,7 +76,7 @@ public static class EventBatchReader
         }
         if (lines.Count > options.MaxBatchEvents)
         {
-            return EventBatch.Oversize(TooManyEvents(lines.Count, options));
+            return EventBatch.Oversize(TooManyEvents(lines.Count, options), lines.Count);
         }
         var errors = new Dictionary<string, string[]>();
         var events = lines.Select((line, index) => ParseLine(line.Text, line.LineNumber, index, parser, errors)).ToList();
@@ -99,7 +99,8 @@ public static class EventBatchReader
     }
 
     private static EventBatch Result(List<InteractionEvent?> events, Dictionary<string, string[]> errors) =>
-        errors.Count == 0 ? new EventBatch(events.Select(e => e!).ToList(), errors) : new EventBatch([], errors);
+        errors.Count == 0 ? new EventBatch(events.Select(e => e!).ToList(), errors, Records: events.Count)
+            : new EventBatch([], errors, Records: events.Count);
 
     private static string TooManyEvents(int count, IngestionOptions options) =>
         $"The batch holds {count:N0} events; the limit is {options.MaxBatchEvents:N0}.";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LiveGraphRec.Silo.Options;
 
 namespace LiveGraphRec.Silo.Ingestion;
@@ -9,12 +10,15 @@ public sealed class InteractionPublisher(IClusterClient client, IOptions<Ingesti
     /// Completes once the provider holds every event: each user's events, in batch order, as one batch on its stream.
     /// A persistent stream producer's <c>OnNextBatchAsync</c> returns the adapter's <c>QueueMessageBatchAsync</c>
     /// task, which for Redis Streams completes when Redis has acknowledged the <c>XADD</c> — so the 202 of
-    /// <c>POST /v1/events</c> means the events are in the durable log.
+    /// <c>POST /v1/events</c> means the events are in the durable log. Each batch carries the accept time and the
+    /// request's trace context (<see cref="IngestionContext"/>).
     /// </summary>
-    public Task PublishAsync(IReadOnlyList<InteractionEvent> events)
+    public async Task PublishAsync(IReadOnlyList<InteractionEvent> events)
     {
         var provider = client.GetStreamProvider(options.Value.StreamProvider);
-        return Task.WhenAll(events.GroupBy(e => e.UserId, StringComparer.Ordinal).Select(user =>
+        // The request context is async-local: the stamp stays within this method's flow.
+        IngestionContext.Stamp(DateTimeOffset.UtcNow, Activity.Current);
+        await Task.WhenAll(events.GroupBy(e => e.UserId, StringComparer.Ordinal).Select(user =>
             provider.GetStream<InteractionEvent>(StreamId.Create(InteractionStreams.Namespace, user.Key)).OnNextBatchAsync(user.ToList())));
     }
 }

@@ -19,4 +19,11 @@ public sealed class SiloHostOptions
 
     /// <summary>An embedding file published to the grains once the silo has started (optional).</summary>
     public string? SeedEmbeddingsPath { get; set; }
+
+    /// <summary>
+    /// Running as a Kubernetes pod (<c>Microsoft.Orleans.Hosting.Kubernetes</c>): the pod IP (env <c>POD_IP</c>) is
+    /// advertised instead of <see cref="AdvertisedAddress"/>, the pod name names the silo, and silos remove the pods of
+    /// dead silos. Needs Redis clustering and RBAC to list, watch and delete pods (deploy/k8s).
+    /// </summary>
+    public bool Kubernetes { get; set; }
 }

@@ -1,3 +1,4 @@
+using LiveGraphRec.Grains.Telemetry;
 using Microsoft.Extensions.Hosting;
 
 namespace LiveGraphRec.Grains.Index;
@@ -7,6 +8,7 @@ public sealed partial class ItemIndexRefresher(
     IGrainFactory grains,
     LocalItemIndex index,
     IOptions<GraphOptions> options,
+    GraphMetrics metrics,
     ILogger<ItemIndexRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,10 +38,12 @@ public sealed partial class ItemIndexRefresher(
                 return (shard, changes);
             }));
             index.Apply(pulls);
+            metrics.IndexRefreshed(ok: true);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             // The silo may still be starting, or a shard moving; the next tick retries.
+            metrics.IndexRefreshed(ok: false);
             LogRefreshFailed(logger, e);
         }
     }

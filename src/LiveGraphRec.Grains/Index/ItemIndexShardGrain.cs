@@ -1,3 +1,5 @@
+using LiveGraphRec.Grains.Telemetry;
+
 namespace LiveGraphRec.Grains.Index;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace LiveGraphRec.Grains.Index;
 /// </summary>
 public sealed class ItemIndexShardGrain(
     [PersistentState("index", StorageNames.Graph)] IPersistentState<ItemIndexShardState> state,
-    IOptions<GraphOptions> options) : Grain, IItemIndexShardGrain
+    IOptions<GraphOptions> options,
+    GraphMetrics metrics) : Grain, IItemIndexShardGrain
 {
     private readonly WriteBehind<ItemIndexShardState> _writeBehind = new(state);
 
@@ -19,10 +22,15 @@ public sealed class ItemIndexShardGrain(
             _writeBehind.MarkDirty();
         }
         this.RegisterGrainTimer(_ => _writeBehind.FlushAsync(), WriteBehind<ItemIndexShardState>.TimerOptions(options.Value.FlushInterval));
+        metrics.Activated(GraphMetrics.GrainKind.IndexShard);
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _writeBehind.FlushAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.Deactivated(GraphMetrics.GrainKind.IndexShard);
+        return _writeBehind.FlushAsync();
+    }
 
     public Task UpsertAsync(string itemId, float[] embedding)
     {

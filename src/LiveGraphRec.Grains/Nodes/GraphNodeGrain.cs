@@ -1,4 +1,5 @@
 using LiveGraphRec.Core.Propagation;
+using LiveGraphRec.Grains.Telemetry;
 
 namespace LiveGraphRec.Grains.Nodes;
 
@@ -15,21 +16,26 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     private NodeEmbeddingState? _embedding;
     private CorrectionTracker<string>? _corrections;
 
-    protected GraphNodeGrain(IPersistentState<GraphNodeState> state, IOptions<GraphOptions> options, ILogger logger)
+    protected GraphNodeGrain(IPersistentState<GraphNodeState> state, IOptions<GraphOptions> options, GraphMetrics metrics, ILogger logger)
     {
         _state = state;
         _writeBehind = new WriteBehind<GraphNodeState>(state);
         Options = options.Value;
+        Metrics = metrics;
         Logger = logger;
     }
 
     protected GraphOptions Options { get; }
+    protected GraphMetrics Metrics { get; }
     protected ILogger Logger { get; }
     protected GraphNodeState State => _state.State;
     protected NodeEmbeddingState Embedding => _embedding ?? throw NotActivated();
     /// <summary>What the neighbours hold of this node's contribution; in memory only, so a reactivated node restarts from its current one.</summary>
     private CorrectionTracker<string> Corrections => _corrections ?? throw NotActivated();
     protected string Id => this.GetPrimaryKeyString();
+
+    /// <summary>Which kind of node this is, for the metrics.</summary>
+    protected abstract GraphMetrics.GrainKind Kind { get; }
 
     /// <summary>The grain of a neighbour: items for a user, users for an item.</summary>
     protected abstract IGraphNodeGrain Neighbour(string id);
@@ -64,10 +70,15 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         _embedding = new NodeEmbeddingState(State.Ego, State.Aggregates, State.Degree);
         _corrections = new CorrectionTracker<string>(_embedding.Contribution());
         this.RegisterGrainTimer(_ => TickAsync(), WriteBehind<GraphNodeState>.TimerOptions(Options.FlushInterval));
+        Metrics.Activated(Kind);
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => TickAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Metrics.Deactivated(Kind);
+        return TickAsync();
+    }
 
     public Task<bool> PublishEmbeddingAsync(EmbeddingUpdate update)
     {
@@ -187,6 +198,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
                 new ContributionCorrection(Id, State.EmbeddingVersion, Corrections.CorrectionFor(pair.Key, current))))
             .ToList();
         Corrections.Announced(current);
+        Metrics.CorrectionsSent(sends.Count, Kind);
         // One-way calls: their tasks complete once sent, so this waits for nothing remote.
         return Task.WhenAll(sends);
     }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using LiveGraphRec.Grains.Index;
+using LiveGraphRec.Grains.Telemetry;
 
 namespace LiveGraphRec.Grains.Nodes;
 
@@ -6,9 +8,12 @@ namespace LiveGraphRec.Grains.Nodes;
 public sealed class ItemGrain(
     [PersistentState("node", StorageNames.Graph)] IPersistentState<GraphNodeState> state,
     IOptions<GraphOptions> options,
-    ILogger<ItemGrain> logger) : GraphNodeGrain(state, options, logger), IItemGrain
+    GraphMetrics metrics,
+    ILogger<ItemGrain> logger) : GraphNodeGrain(state, options, metrics, logger), IItemGrain
 {
     private bool _indexStale;
+    // The trace of the first change since the last index update, which that update continues.
+    private ActivityContext _indexChangeTrace;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -33,19 +38,33 @@ public sealed class ItemGrain(
         return Task.FromResult(new LinkReply(isNew, State.EmbeddingVersion, contribution));
     }
 
+    protected override GraphMetrics.GrainKind Kind => GraphMetrics.GrainKind.Item;
+
     protected override IGraphNodeGrain Neighbour(string id) => GrainFactory.GetGrain<IUserGrain>(id);
 
     /// <summary>Coalesced: the index hears of an item at most once per write-behind tick.</summary>
-    protected override void OnEmbeddingChanged() => _indexStale = true;
+    protected override void OnEmbeddingChanged()
+    {
+        if (!_indexStale && Activity.Current is { } current)
+        {
+            _indexChangeTrace = current.Context;
+        }
+        _indexStale = true;
+    }
 
-    protected override Task OnTickAsync()
+    protected override async Task OnTickAsync()
     {
         if (!_indexStale)
         {
-            return Task.CompletedTask;
+            return;
         }
         _indexStale = false;
+        // Part of the traced event that changed the item; a change outside any trace (a publish) starts none.
+        using Activity? activity = _indexChangeTrace == default ? null
+            : LiveGraphRecTelemetry.Source.StartActivity("lgr index update", ActivityKind.Internal, _indexChangeTrace);
+        activity?.SetTag("lgr.item", Id);
+        _indexChangeTrace = default;
         var shard = GrainFactory.GetGrain<IItemIndexShardGrain>(ItemIndexShards.ShardOf(Id, Options.IndexShards));
-        return shard.UpsertAsync(Id, FinalEmbedding());
+        await shard.UpsertAsync(Id, FinalEmbedding());
     }
 }

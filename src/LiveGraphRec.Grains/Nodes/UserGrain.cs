@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using LiveGraphRec.Grains.Index;
+using LiveGraphRec.Grains.Telemetry;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -13,7 +15,8 @@ public sealed partial class UserGrain(
     [PersistentState("node", StorageNames.Graph)] IPersistentState<GraphNodeState> state,
     IOptions<GraphOptions> options,
     LocalItemIndex itemIndex,
-    ILogger<UserGrain> logger) : GraphNodeGrain(state, options, logger), IUserGrain, IStreamSubscriptionObserver
+    GraphMetrics metrics,
+    ILogger<UserGrain> logger) : GraphNodeGrain(state, options, metrics, logger), IUserGrain, IStreamSubscriptionObserver
 {
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<InteractionEvent>().ResumeAsync(ApplyDeliveredAsync);
@@ -52,12 +55,19 @@ public sealed partial class UserGrain(
     /// state: an unacknowledged batch is delivered again and re-applies just what storage lacks (de-duplicated
     /// by event id; an item that lost its side gets a repair link). The price is one write per node per batch
     /// instead of one per flush interval while events arrive.
+    /// The batch continues the trace of the request that accepted it (<see cref="IngestionContext"/>).
     /// </summary>
     private async Task ApplyDeliveredAsync(IList<SequentialItem<InteractionEvent>> batch)
     {
+        using Activity? activity = LiveGraphRecTelemetry.Source.StartActivity("lgr apply", ActivityKind.Consumer, IngestionContext.Parent);
+        activity?.SetTag("lgr.user", Id);
+        activity?.SetTag("lgr.events", batch.Count);
+        DateTimeOffset? acceptedAt = IngestionContext.AcceptedAt;
         foreach (SequentialItem<InteractionEvent> delivered in batch)
         {
-            await ApplyInteractionAsync(delivered.Item);
+            long started = Stopwatch.GetTimestamp();
+            bool isNew = await ApplyInteractionAsync(delivered.Item);
+            Metrics.EventApplied(isNew, started, acceptedAt);
         }
         await Task.WhenAll(batch.Select(delivered => delivered.Item.ItemId).Distinct(StringComparer.Ordinal)
             .Select(item => GrainFactory.GetGrain<IItemGrain>(item).PersistAsync())
@@ -67,11 +77,18 @@ public sealed partial class UserGrain(
     public Task<RecommendationResult> GetRecommendationsAsync(RecommendationRequest request)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Count);
+        long started = Stopwatch.GetTimestamp();
+        using Activity? activity = LiveGraphRecTelemetry.Source.StartActivity("lgr rank");
         ItemIndexSnapshot index = itemIndex.Current;
         IEnumerable<string> seen = request.ExcludeSeen ? State.Neighbours.Keys : [];
         IReadOnlyList<ScoredItem> items = index.Rank(FinalEmbedding(), request.Count, seen, request.Candidates);
+        activity?.SetTag("lgr.user", Id);
+        activity?.SetTag("lgr.items", items.Count);
+        Metrics.Recommended(started, empty: items.Count == 0, candidates: request.Candidates is not null);
         return Task.FromResult(new RecommendationResult(Id, items, State.EmbeddingVersion, index.Version, State.LastEventAt, index.UpdatedAt));
     }
+
+    protected override GraphMetrics.GrainKind Kind => GraphMetrics.GrainKind.User;
 
     protected override IGraphNodeGrain Neighbour(string id) => GrainFactory.GetGrain<IItemGrain>(id);
 

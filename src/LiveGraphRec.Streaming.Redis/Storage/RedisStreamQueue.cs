@@ -83,6 +83,7 @@ internal sealed class RedisStreamQueue(IDatabase database, RedisKey key, RedisVa
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
+            RedisStreamsTelemetry.Failed(operation);
             throw new RedisStreamsException($"Redis Streams: {operation} on '{key}' failed: {exception.Message}", exception);
         }
     }

@@ -66,6 +66,7 @@ internal sealed partial class RedisStreamsReceiver(
         var acknowledge = queue.AcknowledgeAsync(entryIds);
         _inFlight = acknowledge;
         await acknowledge;
+        RedisStreamsTelemetry.Acknowledging(entryIds.Length);
         _unacknowledged.ExceptWith(entryIds);
     }
 
@@ -124,6 +125,7 @@ internal sealed partial class RedisStreamsReceiver(
         var claimed = page.ClaimedEntries.Where(entry => !_unacknowledged.Contains(entry.Id)).ToArray();
         if (claimed.Length > 0)
         {
+            RedisStreamsTelemetry.Redelivering(claimed.Length);
             LogRedelivering(claimed.Length, queue.Key.ToString(), consumer);
         }
         return claimed;
