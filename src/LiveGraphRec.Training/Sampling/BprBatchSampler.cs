@@ -45,9 +45,9 @@ public sealed class BprBatchSampler
     public IEnumerable<TrainingBatch> Epoch(int epoch)
     {
         var random = new Random(HashCode.Combine(_seed, epoch));
-        for (int start = 0; start < SamplesPerEpoch; start += BatchSize)
+        for (int start = 0, index = 0; start < SamplesPerEpoch; start += BatchSize, index++)
         {
-            yield return NextBatch(random, Math.Min(BatchSize, SamplesPerEpoch - start));
+            yield return NextBatch(random, Math.Min(BatchSize, SamplesPerEpoch - start)) with { Epoch = epoch, Index = index };
         }
     }
 

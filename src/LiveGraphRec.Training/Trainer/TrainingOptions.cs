@@ -1,3 +1,4 @@
+using LiveGraphRec.Training.Masks;
 using LiveGraphRec.Training.Models;
 using LiveGraphRec.Training.Sampling;
 
@@ -25,12 +26,26 @@ public sealed record TrainingOptions
     public int Threads { get; init; } = Environment.ProcessorCount;
     public string Device { get; init; } = "auto";
 
+    /// <summary>HashGNN code length (64, 128, ...); 0 trains no hash layer.</summary>
+    public int HashBits { get; init; }
+    /// <summary>Probability that a code component keeps its continuous value during training (HashGNN's fix of the STE).</summary>
+    public double HashContinuousRate { get; init; } = 0.5;
+    /// <summary>Weight of the BPR loss on code scores beside the real-valued BPR.</summary>
+    public double HashWeight { get; init; } = 1;
+    /// <summary>SGCN mask settings; used by <see cref="ModelNames.StochasticLightGcn"/>.</summary>
+    public MaskOptions Masks { get; init; } = new();
+    /// <summary>PinSage hard-negative settings; used by <see cref="NegativeSamplers.PinSage"/>.</summary>
+    public HardNegativeOptions HardNegatives { get; init; } = new();
+
     /// <summary>Cutoff whose recall decides "best" and early stopping (the largest asked for).</summary>
     public int SelectionK => Ks.Max();
 
     /// <summary>Settings a resumed run must share with the checkpoint (a different value is a different run).</summary>
     public string Fingerprint =>
-        $"model={Model};dim={Dimension};layers={Layers};sampler={Sampler};candidates={Candidates};batch={BatchSize};lr={LearningRate:R};decay={Decay:R};seed={Seed}";
+        $"model={Model};dim={Dimension};layers={Layers};sampler={Sampler};candidates={Candidates};batch={BatchSize};lr={LearningRate:R};decay={Decay:R};seed={Seed}"
+        + (HashBits > 0 ? $";hash={HashBits}/{HashContinuousRate:R}/{HashWeight:R}" : "")
+        + (Sampler == NegativeSamplers.PinSage ? $";hard={HardNegatives.Walks}/{HardNegatives.Restart:R}/{HardNegatives.BandStart:R}-{HardNegatives.BandEnd:R}/{HardNegatives.MaxPerUser}/{HardNegatives.PoolSize}" : "")
+        + (Model == ModelNames.StochasticLightGcn ? $";masks={Masks.Sparsity:R}/{Masks.LowRank:R}/{Masks.LowRankRank}/{Masks.InitialLogit:R}" : "");
 
     public void Validate()
     {
@@ -57,6 +72,16 @@ public sealed record TrainingOptions
         {
             throw new ArgumentException($"Learning rate must be positive and decay non-negative (got {LearningRate}, {Decay}).");
         }
+        if (HashBits != 0 && (HashBits < 64 || HashBits % 64 != 0))
+        {
+            throw new ArgumentException($"The hash code length must be 0 (off) or a positive multiple of 64 (got {HashBits}).");
+        }
+        if (!(HashContinuousRate >= 0 && HashContinuousRate <= 1) || !(HashWeight >= 0))
+        {
+            throw new ArgumentException($"The hash continuous rate must be in [0, 1] and its weight non-negative (got {HashContinuousRate}, {HashWeight}).");
+        }
+        Masks.Validate();
+        HardNegatives.Validate();
         if (Ks.Length == 0 || Ks.Any(k => k < 1))
         {
             throw new ArgumentException($"Every cutoff K must be at least 1 (got {string.Join(", ", Ks)}).");
