@@ -14,10 +14,11 @@ namespace LiveGraphRec.Training.Sampling;
 /// </list>
 /// Because α(l) is shared across candidates, argmax_m ⟨s, α p + (1−α) n_m⟩ = argmax_m ⟨s, n_m⟩ whenever
 /// α &lt; 1, so the selection scores the raw candidates and only the chosen rows are mixed.
+/// Without <paramref name="positiveMixing"/> (the paper's ablation), α = 0: hop mixing of the raw candidates only.
 /// </summary>
-public sealed class MixGcfNegativeSampler(int candidates) : INegativeSampler
+public sealed class MixGcfNegativeSampler(int candidates, bool positiveMixing = true) : INegativeSampler
 {
-    public string Name => NegativeSamplers.MixGcf;
+    public string Name => positiveMixing ? NegativeSamplers.MixGcf : NegativeSamplers.MixGcfHopOnly;
     public int CandidatesPerUser { get; } = candidates;
 
     public NegativeEmbeddings Select(TrainingBatch batch, ModelView model)
@@ -37,7 +38,9 @@ public sealed class MixGcfNegativeSampler(int candidates) : INegativeSampler
             best.Add(CandidateSelection.Best(layer, layerQuery ?? model.UserFinal, candidateNodes, model.Threads));
         }
         using var positiveNodes = tensor(batch.Positives, device: device).add_(model.UserCount);
-        using var alpha = tensor(batch.MixingWeights, device: device).view(batch.Size, layers, 1);
+        using var alpha = positiveMixing
+            ? tensor(batch.MixingWeights, device: device).view(batch.Size, layers, 1)
+            : zeros(batch.Size, layers, 1, device: device);
         // One gather per layer for the chosen and the positive rows: every index_select's backward
         // materializes a dense [nodes, d] gradient, so fewer gathers mean less memory traffic.
         var chosenRows = new List<Tensor>(layers);

@@ -8,8 +8,10 @@ public static class NegativeSamplers
     public const string Uniform = "rns";
     public const string Dynamic = "dns";
     public const string MixGcf = "mixgcf";
+    /// <summary>MixGCF without positive mixing (hop mixing only), the paper's ablation.</summary>
+    public const string MixGcfHopOnly = "mixgcf-hop";
     public const string PinSage = "pinsage";
-    public static readonly string[] All = [Uniform, Dynamic, MixGcf, PinSage];
+    public static readonly string[] All = [Uniform, Dynamic, MixGcf, MixGcfHopOnly, PinSage];
 
     /// <param name="candidates">DNS/MixGCF: uniform candidates per user; PinSage: easy negatives shared per batch.</param>
     public static INegativeSampler Create(string name, int candidates, BipartiteGraph train, int seed, HardNegativeOptions? hard = null) => name switch
@@ -17,6 +19,7 @@ public static class NegativeSamplers
         Uniform => new UniformNegativeSampler(),
         Dynamic => new DynamicNegativeSampler(candidates),
         MixGcf => new MixGcfNegativeSampler(candidates),
+        MixGcfHopOnly => new MixGcfNegativeSampler(candidates, positiveMixing: false),
         PinSage => new PinSageNegativeSampler(train, candidates, hard ?? new HardNegativeOptions(), seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"Unknown negative sampler; expected one of {string.Join(", ", All)}."),
     };

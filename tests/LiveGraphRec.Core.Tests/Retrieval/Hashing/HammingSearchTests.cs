@@ -136,3 +136,31 @@ public sealed class HammingSearchTests
         Assert.Equal(exact.TestUsers, report.Hamming.TestUsers);
     }
 }
+
+public sealed class BinaryCodeFileTests
+{
+    [Fact]
+    public void RoundTripsAndRejectsATruncatedFile()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"lgr-codes-{Guid.NewGuid():N}.codes");
+        try
+        {
+            var random = new Random(2);
+            var users = new BinaryCodes(3, 128, [.. Enumerable.Range(0, 6).Select(_ => (ulong)random.NextInt64())]);
+            var items = new BinaryCodes(5, 128, [.. Enumerable.Range(0, 10).Select(_ => (ulong)random.NextInt64())]);
+
+            BinaryCodeFile.Write(path, users, items);
+            var (readUsers, readItems) = BinaryCodeFile.Read(path);
+
+            Assert.Equal(users.Plane(1).ToArray(), readUsers.Plane(1).ToArray());
+            Assert.Equal(items.Plane(0).ToArray(), readItems.Plane(0).ToArray());
+            Assert.Equal(128, readItems.Bits);
+            File.WriteAllBytes(path, File.ReadAllBytes(path)[..^8]);
+            Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => BinaryCodeFile.Read(path)).Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
