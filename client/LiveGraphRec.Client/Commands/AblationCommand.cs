@@ -101,7 +101,7 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
         });
     }
 
-    private sealed record Line(string Row, string Description, double Noise, MetricsAtK Metrics, double SecondsPerEpoch, PaperFigure? Paper);
+    private sealed record Line(string Row, string Description, double Noise, MetricsAtK? Metrics, double SecondsPerEpoch, PaperFigure? Paper);
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -121,23 +121,15 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
                 cancellationToken.ThrowIfCancellationRequested();
                 TrainingOptions options = row.Configure(baseOptions);
                 console.MarkupLineInterpolated($"[bold]{row.Name}[/] ({row.Description}), noise {noise:0.##}: {settings.Epochs} epoch(s)");
-                using var trainer = new GraphTrainer(graphs, options);
-                var epochSeconds = new List<double>();
-                var reporter = new TrainingReporter(console);
-                TrainingResult result = reporter.Run(progress => trainer.Train(null, false, progress, report =>
+                try
                 {
-                    epochSeconds.Add(report.TrainTime.TotalSeconds);
-                    reporter.OnEpoch(report);
-                }, null, cancellationToken));
-                double perEpoch = epochSeconds.Average();
-                lines.Add(new Line(row.Name, row.Description, noise, result.BestMetrics!.At(k), perEpoch, noise == 0 && isGowalla ? row.Gowalla : null));
-                if (row.Hashing)
+                    lines.AddRange(RunRow(row, options, graphs, noise, isGowalla, settings, k, cancellationToken));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    var factors = trainer.FinalEmbeddings();
-                    var codes = trainer.HashCodes(factors)!.Value;
-                    HashRetrievalReport hash = HashRetrievalEvaluator.Evaluate(codes.Users, codes.Items, factors, graphs, [k], settings.HashCandidates, options.Threads);
-                    lines.Add(new Line(row.Name, $"{options.HashBits}-bit codes, Hamming ranking", noise, hash.Hamming.At(k), perEpoch, null));
-                    lines.Add(new Line(row.Name, $"{options.HashBits}-bit codes, hierarchical ({settings.HashCandidates} re-ranked)", noise, hash.Hierarchical.At(k), perEpoch, null));
+                    // One failed row (e.g. a libtorch error) should not cost the rows already trained or still to come.
+                    console.MarkupLineInterpolated($"[red]{row.Name} failed:[/] {e.Message}");
+                    lines.Add(new Line(row.Name, $"{row.Description} — failed: {e.Message.Split('\n')[0].Trim()}", noise, null, double.NaN, null));
                 }
                 string table = Render(settings, splitName, dataset.Train.Length, lines, k);
                 AtomicFile.Write(settings.Out, stream => stream.Write(Encoding.UTF8.GetBytes(table)));
@@ -145,7 +137,31 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
         }
         console.WriteLine(Render(settings, splitName, dataset.Train.Length, lines, k));
         console.MarkupLineInterpolated($"Table written to {settings.Out}");
-        return 0;
+        return lines.Any(l => l.Metrics is null) ? CommandLine.InternalError : 0;
+    }
+
+    private IEnumerable<Line> RunRow(AblationRow row, TrainingOptions options, SplitGraphs graphs, double noise, bool isGowalla,
+        Settings settings, int k, CancellationToken cancellationToken)
+    {
+        using var trainer = new GraphTrainer(graphs, options);
+        var epochSeconds = new List<double>();
+        var reporter = new TrainingReporter(console);
+        TrainingResult result = reporter.Run(progress => trainer.Train(null, false, progress, report =>
+        {
+            epochSeconds.Add(report.TrainTime.TotalSeconds);
+            reporter.OnEpoch(report);
+        }, null, cancellationToken));
+        double perEpoch = epochSeconds.Average();
+        var lines = new List<Line> { new(row.Name, row.Description, noise, result.BestMetrics!.At(k), perEpoch, noise == 0 && isGowalla ? row.Gowalla : null) };
+        if (row.Hashing)
+        {
+            var factors = trainer.FinalEmbeddings();
+            var codes = trainer.HashCodes(factors)!.Value;
+            HashRetrievalReport hash = HashRetrievalEvaluator.Evaluate(codes.Users, codes.Items, factors, graphs, [k], settings.HashCandidates, options.Threads);
+            lines.Add(new Line(row.Name, $"{options.HashBits}-bit codes, Hamming ranking", noise, hash.Hamming.At(k), perEpoch, null));
+            lines.Add(new Line(row.Name, $"{options.HashBits}-bit codes, hierarchical ({settings.HashCandidates} re-ranked)", noise, hash.Hierarchical.At(k), perEpoch, null));
+        }
+        return lines;
     }
 
     private static string Render(Settings settings, string splitName, int trainInteractions, List<Line> lines, int k)
@@ -162,7 +178,8 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
         foreach (Line line in lines)
         {
             string paper = line.Paper is { } p ? $"{p.Recall:0.0000} | {p.Ndcg:0.0000} | {p.Source}" : "— | — | —";
-            text.AppendLine(invariant, $"| {line.Row} | {line.Description} | {line.Noise:0.##} | {line.Metrics.Recall:0.0000} | {line.Metrics.Ndcg:0.0000} | {line.SecondsPerEpoch:0.0} | {paper} |");
+            string measured = line.Metrics is { } m ? $"{m.Recall:0.0000} | {m.Ndcg:0.0000} | {line.SecondsPerEpoch:0.0}" : "— | — | —";
+            text.AppendLine(invariant, $"| {line.Row} | {line.Description} | {line.Noise:0.##} | {measured} | {paper} |");
         }
         return text.ToString();
     }

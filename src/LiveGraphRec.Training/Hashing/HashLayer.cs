@@ -51,7 +51,8 @@ public sealed class HashLayer : nn.Module
             return straightThrough;
         }
         using var draw = rand(h.shape, generator: generator, device: h.device);
-        using var keepContinuous = draw.lt(ContinuousRate);
+        using Scalar rate = ContinuousRate.ToScalar();
+        using var keepContinuous = draw.lt(rate);
         return where(keepContinuous, h, straightThrough);
     }
 

@@ -55,15 +55,7 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
 
     public override Tensor Pool(Tensor stackedLayers) => stackedLayers.mean([1]);
 
-    public override Tensor Final(IReadOnlyList<Tensor> layers)
-    {
-        Tensor sum = layers[0];
-        for (int k = 1; k < layers.Count; k++)
-        {
-            sum = sum.add(layers[k]);
-        }
-        return sum.div(layers.Count);
-    }
+    public override Tensor Final(IReadOnlyList<Tensor> layers) => LightGcn.MeanOfLayers(layers);
 
     /// <summary>
     /// One ARM evaluation of the objective: <paramref name="batchLoss"/> on the layers propagated with each mask
@@ -85,9 +77,11 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
         var gradient = new float[logits.Length];
         ArmEstimator.Gradient(firstValue, secondValue, u, gradient);
         using var estimate = tensor(gradient, [_layers, _masks.EdgeCount], device: maskLogits.device);
-        Tensor surrogate = maskLogits.mul(estimate).sum().add(maskLogits.sigmoid().sum().mul(_options.Sparsity));
-        Tensor loss = firstLoss.add(secondLoss).div(2);
-        return (loss.add(surrogate), loss, firstRanking.add(secondRanking).div(2));
+        // Explicit scalars: TorchSharp leaves implicit ones to the finalizer (see BprLoss).
+        using Scalar sparsity = _options.Sparsity.ToScalar(), half = 0.5.ToScalar();
+        Tensor surrogate = maskLogits.mul(estimate).sum().add(maskLogits.sigmoid().sum().mul(sparsity));
+        Tensor loss = firstLoss.add(secondLoss).mul(half);
+        return (loss.add(surrogate), loss, firstRanking.add(secondRanking).mul(half));
     }
 
     /// <summary>γ Σ_k ‖Â^(k)‖_* (top-n singular values) for a mask of every layer; 0 when γ is 0.</summary>

@@ -5,6 +5,9 @@ namespace LiveGraphRec.Training.Objectives;
 /// averaged over the batch, plus decay · ½(‖u⁰‖² + ‖p⁰‖² + ‖n⁰‖²) / batch on the batch's ego embeddings.
 /// With several negatives per user (rows of the negative matrices grouped by user: [batch·m, d]) and negatives
 /// shared by the whole batch ([S, d], PinSage), the average runs over every (user, negative) pair.
+/// Scalars are created explicitly and disposed after use: TorchSharp leaves implicitly converted ones to the
+/// finalizer, which can free one while libtorch still reads it (seen here as "INTERNAL ASSERT FAILED at
+/// Scalar.h" in <c>square()</c> = <c>pow(2)</c>; dotnet/TorchSharp#1434).
 /// </summary>
 public static class BprLoss
 {
@@ -15,13 +18,14 @@ public static class BprLoss
     {
         long batch = userFinal.shape[0];
         var ranking = Ranking(userFinal, positiveFinal, negativeFinal, sharedFinal);
-        var regularization = userEgo.square().sum().add(positiveEgo.square().sum()).add(negativeEgo.square().sum());
+        var regularization = SumOfSquares(userEgo).add(SumOfSquares(positiveEgo)).add(SumOfSquares(negativeEgo));
         if (sharedEgo is not null)
         {
-            regularization = regularization.add(sharedEgo.square().sum());
+            regularization = regularization.add(SumOfSquares(sharedEgo));
         }
-        regularization = regularization.mul(0.5 / batch);
-        return (ranking.add(regularization.mul(decay)), ranking, regularization);
+        using Scalar perTriple = (0.5 / batch).ToScalar(), weight = decay.ToScalar();
+        regularization = regularization.mul(perTriple);
+        return (ranking.add(regularization.mul(weight)), ranking, regularization);
     }
 
     /// <summary>mean softplus(⟨u, n⟩ − ⟨u, p⟩) over every user and each of its negatives (own and shared).</summary>
@@ -34,6 +38,10 @@ public static class BprLoss
         {
             negativeScores = cat([negativeScores, user.mm(shared.t())], 1);
         }
-        return nn.functional.softplus(negativeScores.sub(positiveScores)).mean();
+        // softplus(x) = log(eˣ + e⁰), without the Scalars nn.functional.softplus creates for β and the threshold.
+        var differences = negativeScores.sub(positiveScores);
+        return differences.logaddexp(zeros_like(differences)).mean();
     }
+
+    private static Tensor SumOfSquares(Tensor x) => x.mul(x).sum();
 }

@@ -26,7 +26,7 @@ public sealed class MixGcfNegativeSampler(int candidates, bool positiveMixing = 
         var device = model.Final.device;
         int layers = model.Layers.Count;
         long dim = model.Layers[0].shape[1];
-        using var candidateNodes = tensor(batch.Candidates, device: device).add_(model.UserCount).view(batch.Size, CandidatesPerUser);
+        using var candidateNodes = NodeIndex.OfItems(batch.Candidates, model.UserCount, device).view(batch.Size, CandidatesPerUser);
         using var best = new DisposableList(layers);
         // The pooled user embedding scores every layer's candidates; with concatenation pooling (NGCF)
         // widths differ, and as the official code each layer then uses the user's own row of that layer.
@@ -37,7 +37,7 @@ public sealed class MixGcfNegativeSampler(int candidates, bool positiveMixing = 
             using var layerQuery = pooledQuery ? null : layer.index_select(0, userNodes);
             best.Add(CandidateSelection.Best(layer, layerQuery ?? model.UserFinal, candidateNodes, model.Threads));
         }
-        using var positiveNodes = tensor(batch.Positives, device: device).add_(model.UserCount);
+        using var positiveNodes = NodeIndex.OfItems(batch.Positives, model.UserCount, device);
         using var alpha = positiveMixing
             ? tensor(batch.MixingWeights, device: device).view(batch.Size, layers, 1)
             : zeros(batch.Size, layers, 1, device: device);
@@ -54,7 +54,7 @@ public sealed class MixGcfNegativeSampler(int candidates, bool positiveMixing = 
         }
         var chosen = stack(chosenRows, 1);
         var positive = stack(positiveRows, 1);
-        var mixed = alpha.mul(positive).add(alpha.neg().add(1).mul(chosen));
+        var mixed = alpha.mul(positive).add(ones_like(alpha).sub(alpha).mul(chosen));
         return new NegativeEmbeddings(model.Pool(mixed), mixed.select(1, 0));
     }
 }

@@ -161,7 +161,7 @@ public sealed class GraphTrainer : IDisposable
         Tensor final = _model.Final(layers);
         Tensor users = tensor(batch.Users, device: Device);
         // Users and positives are gathered together: each gather's backward builds a dense [nodes, d] gradient.
-        Tensor userAndPositiveNodes = cat([users, tensor(batch.Positives, device: Device).add_(_model.UserCount)]);
+        Tensor userAndPositiveNodes = cat([users, NodeIndex.OfItems(batch.Positives, _model.UserCount, Device)]);
         Tensor[] finalRows = final.index_select(0, userAndPositiveNodes).split(batch.Size);
         Tensor[] egoRows = layers[0].index_select(0, userAndPositiveNodes).split(batch.Size);
         NegativeEmbeddings negatives = _negatives.Select(batch, new ModelView(layers, final, finalRows[0], _model.UserCount, _model.Pool, _options.Threads));
@@ -169,7 +169,8 @@ public sealed class GraphTrainer : IDisposable
             _options.Decay, negatives.SharedFinal, negatives.SharedEgo);
         if (_hash is not null)
         {
-            loss = loss.add(HashRanking(finalRows[0], finalRows[1], negatives).mul(_options.HashWeight));
+            using Scalar weight = _options.HashWeight.ToScalar();
+            loss = loss.add(HashRanking(finalRows[0], finalRows[1], negatives).mul(weight));
         }
         return (loss, ranking);
     }
@@ -183,7 +184,8 @@ public sealed class GraphTrainer : IDisposable
         Tensor[] parts = [userFinal, positiveFinal, negatives.Final, .. negatives.SharedFinal is { } shared ? new[] { shared } : []];
         Tensor codes = _hash!.TrainingCodes(cat(parts), _hashGenerator);
         Tensor[] split = codes.split([.. parts.Select(p => p.shape[0])]);
-        return BprLoss.Ranking(split[0].mul(1 / Math.Sqrt(_hash.Bits)), split[1], split[2], split.Length > 3 ? split[3] : null);
+        using Scalar scale = (1 / Math.Sqrt(_hash.Bits)).ToScalar();
+        return BprLoss.Ranking(split[0].mul(scale), split[1], split[2], split.Length > 3 ? split[3] : null);
     }
 
     /// <summary>Binary codes of final embeddings from the hash layer (null when the run trains none).</summary>
