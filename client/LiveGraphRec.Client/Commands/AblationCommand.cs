@@ -19,7 +19,7 @@ namespace LiveGraphRec.Client.Commands;
 /// </summary>
 public sealed class AblationCommand(IAnsiConsole console) : Command<AblationCommand.Settings>
 {
-    public sealed class Settings : MethodSettings
+    public sealed class Settings : TrainingSettings
     {
         [CommandOption("--rows <NAMES>")]
         [Description("Comma-separated rows (default: all): lightgcn-rns, lightgcn-dns, lightgcn-mixgcf, mixgcf-no-positive, mixgcf-l1, mixgcf-l2, mixgcf-m8, mixgcf-m16, mixgcf-m32, slightgcn, ngcf-rns, ngcf-mixgcf, lightgcn-pinsage, hashgnn.")]
@@ -34,30 +34,11 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
         [Description("Share of random edges added to the training graph; repeat for a robustness sweep (--noise 0 --noise 0.1 --noise 0.2).")]
         public double[] Noise { get; init; } = [0];
 
-        [CommandOption("--dim <D>")]
-        [DefaultValue(64)]
-        public int Dimension { get; init; } = 64;
 
-        [CommandOption("--layers <K>")]
-        [Description("Layers of every row except those that vary it (MixGCF L = 1, 2).")]
-        [DefaultValue(3)]
-        public int Layers { get; init; } = 3;
 
-        [CommandOption("--batch <B>")]
-        [DefaultValue(2048)]
-        public int BatchSize { get; init; } = 2048;
 
-        [CommandOption("--lr <RATE>")]
-        [DefaultValue(0.001)]
-        public double LearningRate { get; init; } = 0.001;
 
-        [CommandOption("--threads <N>")]
-        [Description("Threads for training and evaluation (default: all cores).")]
-        public int? Threads { get; init; }
 
-        [CommandOption("--device <DEVICE>")]
-        [DefaultValue("auto")]
-        public string Device { get; init; } = "auto";
 
         [CommandOption("-o|--out <FILE>")]
         [Description("Markdown file of the table.")]

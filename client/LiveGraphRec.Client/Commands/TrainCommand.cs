@@ -16,7 +16,7 @@ namespace LiveGraphRec.Client.Commands;
 /// <summary><c>lgr train</c>: trains a graph recommender with BPR on the training split, evaluating and checkpointing as it goes.</summary>
 public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
 {
-    public sealed class Settings : MethodSettings
+    public sealed class Settings : TrainingSettings
     {
         [CommandOption("-m|--model <MODEL>")]
         [Description("Model: lightgcn (He et al. 2020), ngcf (Wang et al. 2019) or slightgcn (LightGCN with SGCN's stochastic edge masks, Chen et al. 2021).")]
@@ -33,25 +33,13 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [DefaultValue(64)]
         public int Candidates { get; init; } = 64;
 
-        [CommandOption("--layers <K>")]
-        [DefaultValue(3)]
-        public int Layers { get; init; } = 3;
 
-        [CommandOption("--dim <D>")]
-        [DefaultValue(64)]
-        public int Dimension { get; init; } = 64;
 
         [CommandOption("--epochs <N>")]
         [DefaultValue(1000)]
         public int Epochs { get; init; } = 1000;
 
-        [CommandOption("--batch <B>")]
-        [DefaultValue(2048)]
-        public int BatchSize { get; init; } = 2048;
 
-        [CommandOption("--lr <RATE>")]
-        [DefaultValue(0.001)]
-        public double LearningRate { get; init; } = 0.001;
 
         [CommandOption("--decay <L2>")]
         [Description("L2 weight on the batch's ego embeddings.")]
@@ -68,14 +56,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [DefaultValue(10)]
         public int Patience { get; init; } = 10;
 
-        [CommandOption("--threads <N>")]
-        [Description("Threads for training and evaluation (default: all cores).")]
-        public int? Threads { get; init; }
 
-        [CommandOption("--device <DEVICE>")]
-        [Description("auto (CUDA when available, else CPU), cpu, cuda.")]
-        [DefaultValue("auto")]
-        public string Device { get; init; } = "auto";
 
         [CommandOption("--init <INIT>")]
         [Description("Ego embeddings at the start: normal (N(0, 0.1²), the paper's) or spectral (the training-free spectral model, computed first).")]

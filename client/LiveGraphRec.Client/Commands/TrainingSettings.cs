@@ -6,9 +6,34 @@ using Spectre.Console.Cli;
 
 namespace LiveGraphRec.Client.Commands;
 
-/// <summary>Settings of the optional methods (HashGNN codes, SGCN masks, PinSage hard negatives) shared by train and bench.</summary>
-public class MethodSettings : EvaluationSettings
+/// <summary>Training settings shared by train and bench: model sizes, optimizer, threads, and the optional methods (HashGNN codes, SGCN masks, PinSage hard negatives).</summary>
+public class TrainingSettings : EvaluationSettings
 {
+    [CommandOption("--dim <D>")]
+    [DefaultValue(64)]
+    public int Dimension { get; init; } = 64;
+
+    [CommandOption("--layers <K>")]
+    [DefaultValue(3)]
+    public int Layers { get; init; } = 3;
+
+    [CommandOption("--batch <B>")]
+    [DefaultValue(2048)]
+    public int BatchSize { get; init; } = 2048;
+
+    [CommandOption("--lr <RATE>")]
+    [DefaultValue(0.001)]
+    public double LearningRate { get; init; } = 0.001;
+
+    [CommandOption("--threads <N>")]
+    [Description("Threads for training and evaluation (default: all cores).")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--device <DEVICE>")]
+    [Description("auto (CUDA when available, else CPU), cpu, cuda.")]
+    [DefaultValue("auto")]
+    public string Device { get; init; } = "auto";
+
     [CommandOption("--hash-bits <BITS>")]
     [Description("HashGNN: train a hash layer with codes of this many bits (64, 128, …) and write them to <out>.codes; 0 = off.")]
     [DefaultValue(0)]
