@@ -158,4 +158,26 @@ public sealed class StochasticMaskTests
         Assert.NotEqual(losses[0], losses[1]); // the pair differed, so the estimate is not trivially zero
         Assert.NotNull(model.Ego.grad);
     }
+
+    [Fact]
+    public void TrainingWithMasksDiffersFromPlainLightGcnButKeepsEveryEdgeAtInferenceFromAHighStart()
+    {
+        var graphs = TinyGraphs.Synthetic();
+        var options = new Trainer.TrainingOptions
+        {
+            Sampler = Sampling.NegativeSamplers.Uniform, Dimension = 8, Layers = 2, Epochs = 1, BatchSize = 256, LearningRate = 0.01,
+            Threads = 1, Device = "cpu", Seed = 5,
+        };
+        float[] Train(string model)
+        {
+            using var trainer = new Trainer.GraphTrainer(graphs, options with { Model = model });
+            trainer.Train(null, false, null, null, null, CancellationToken.None);
+            return trainer.FinalEmbeddings().ItemVectors;
+        }
+
+        float[] plain = Train(ModelNames.LightGcn), masked = Train(ModelNames.StochasticLightGcn);
+
+        double difference = plain.Zip(masked).Max(p => Math.Abs(p.First - p.Second));
+        Assert.True(difference > 1e-4, $"largest difference {difference}");
+    }
 }
