@@ -22,7 +22,6 @@ public sealed class PinSageNegativeSampler : INegativeSampler
     private readonly HardNegativeOptions _options;
     private readonly int _seed;
     private readonly int[]?[] _pools;
-    private readonly ThreadLocal<PersonalizedPageRank> _pageRank;
 
     public PinSageNegativeSampler(BipartiteGraph train, int sharedPerBatch, HardNegativeOptions options, int seed)
     {
@@ -33,7 +32,6 @@ public sealed class PinSageNegativeSampler : INegativeSampler
         _seed = seed;
         SharedPerBatch = sharedPerBatch;
         _pools = new int[]?[train.UserCount];
-        _pageRank = new ThreadLocal<PersonalizedPageRank>(() => new PersonalizedPageRank(train, options.Restart));
     }
 
     public string Name => NegativeSamplers.PinSage;
@@ -80,21 +78,23 @@ public sealed class PinSageNegativeSampler : INegativeSampler
     }
 
     /// <summary>The user's band items (at most PoolSize, drawn uniformly from the band), computed now if not yet.</summary>
-    public int[] Pool(int user)
-    {
-        return _pools[user] ??= ComputePool(user);
-    }
+    public int[] Pool(int user) => _pools[user] ??= ComputePool(user, new PersonalizedPageRank(_train, _options.Restart));
 
     private void EnsurePools(long[] users)
     {
         long[] missing = [.. users.Where(u => _pools[u] is null).Distinct()];
-        Parallel.ForEach(missing, user => _pools[user] = ComputePool((int)user));
+        // One walker (it owns a visit buffer over all nodes) per worker thread.
+        Parallel.ForEach(missing, () => new PersonalizedPageRank(_train, _options.Restart), (user, _, pageRank) =>
+        {
+            _pools[user] = ComputePool((int)user, pageRank);
+            return pageRank;
+        }, _ => { });
     }
 
-    private int[] ComputePool(int user)
+    private int[] ComputePool(int user, PersonalizedPageRank pageRank)
     {
         var random = new Random(unchecked(_seed * 31 + user));
-        int[] ranked = _pageRank.Value!.RankedItems(user, _options.Walks, random);
+        int[] ranked = pageRank.RankedItems(user, _options.Walks, random);
         int catalog = _train.ItemCount;
         int start = (int)(_options.BandStart * catalog), end = (int)Math.Ceiling(_options.BandEnd * catalog);
         if (ranked.Length < end)
