@@ -42,8 +42,15 @@ public static class CommandLine
             .WithDescription("Fit a training-free model (spectral or popularity) on the training split and write its embedding file.")
             .WithExample("fit", "--data", "../shared/data/gowalla", "--out", "gowalla-spectral.lgr");
         config.AddCommand<TrainCommand>("train")
-            .WithDescription("Train LightGCN or NGCF with BPR and RNS, DNS or MixGCF negatives; evaluates, stops early, checkpoints, resumes.")
+            .WithDescription("Train LightGCN, NGCF or S-LightGCN with BPR and RNS, DNS, MixGCF or PinSage negatives, optionally with HashGNN codes; evaluates, stops early, checkpoints, resumes.")
             .WithExample("train", "--data", "../shared/data/gowalla", "--sampler", "mixgcf", "--epochs", "100", "--out", "gowalla.lgr");
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Benchmarks that train and compare several configurations.");
+            bench.AddCommand<AblationCommand>("ablation")
+                .WithDescription("Train each ablation row (LightGCN/NGCF × RNS/DNS/MixGCF variants, S-LightGCN, PinSage negatives, HashGNN) with the same epoch budget and write the markdown table.")
+                .WithExample("bench", "ablation", "--data", "../shared/data/gowalla", "--epochs", "40", "--out", "ablation.md");
+        });
         config.AddCommand<EvalCommand>("eval")
             .WithDescription("Recall, NDCG, Precision and HitRate@K of an embedding file on the test split (LightGCN definitions).")
             .WithExample("eval", "--embeddings", "gowalla-spectral.lgr", "--data", "../shared/data/gowalla", "--k", "20");

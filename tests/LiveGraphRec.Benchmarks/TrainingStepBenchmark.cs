@@ -29,7 +29,7 @@ public class TrainingStepBenchmark
         var graphs = new SplitGraphs(train, BipartiteGraph.Build(train.UserCount, train.ItemCount, ReadOnlySpan<Interaction>.Empty));
         var options = new TrainingOptions { Sampler = Sampler, BatchSize = BatchSize, Threads = 2, Device = "cpu" };
         _trainer = new GraphTrainer(graphs, options);
-        var sampler = new BprBatchSampler(train, BatchSize, NegativeSamplers.Create(Sampler, options.Candidates).CandidatesPerUser, options.Layers + 1, seed: 1);
+        var sampler = new BprBatchSampler(train, BatchSize, NegativeSamplers.Create(Sampler, options.Candidates, train, options.Seed).CandidatesPerUser, options.Layers + 1, seed: 1);
         _batches = sampler.Epoch(1).Take(32).ToArray();
     }
 

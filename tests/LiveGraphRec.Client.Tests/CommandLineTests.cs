@@ -78,3 +78,39 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 }
+
+public sealed class AblationCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("lgr-bench-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void WritesOneTableLinePerRowAndNoiseLevelWithHashLines()
+    {
+        string events = Path.Combine(_folder, "synthetic.csv"), table = Path.Combine(_folder, "table.md");
+        Assert.Equal(0, CliRunner.Run("generate", "--out", events, "--users", "300", "--items", "150", "--interactions", "8000", "--communities", "6").ExitCode);
+
+        var result = CliRunner.Run("bench", "ablation", "--data", events, "--epochs", "1", "--rows", "lightgcn-rns,hashgnn",
+            "--noise", "0", "--noise", "0.1", "--dim", "16", "--layers", "2", "--batch", "512", "--threads", "1", "--out", table);
+
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = [.. File.ReadAllLines(table).Where(l => l.StartsWith("| lightgcn-rns") || l.StartsWith("| hashgnn"))];
+        Assert.Equal(8, lines.Length); // (1 + 3 hash lines) × 2 noise levels
+        Assert.Contains(lines, l => l.Contains("Hamming ranking") && l.Contains("| 0.1 |"));
+        Assert.DoesNotContain("LightGCN paper", File.ReadAllText(table)); // not Gowalla: no paper figures
+    }
+
+    [Fact]
+    public void AnUnknownRowIsAValidationErrorNamingTheValidOnes()
+    {
+        string events = Path.Combine(_folder, "e.csv");
+        File.WriteAllText(events, "user,item,timestamp\nu1,i1,1\n");
+
+        var result = CliRunner.Run("bench", "ablation", "--data", events, "--rows", "lightgcn-rns,magic", "--out", Path.Combine(_folder, "t.md"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("magic", result.Output);
+        Assert.Contains("slightgcn", result.Output);
+    }
+}

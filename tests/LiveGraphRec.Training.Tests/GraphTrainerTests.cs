@@ -22,6 +22,8 @@ public sealed class GraphTrainerTests : IDisposable
     [InlineData(ModelNames.LightGcn, NegativeSamplers.Uniform)]
     [InlineData(ModelNames.LightGcn, NegativeSamplers.MixGcf)]
     [InlineData(ModelNames.Ngcf, NegativeSamplers.MixGcf)]
+    [InlineData(ModelNames.StochasticLightGcn, NegativeSamplers.Uniform)]
+    [InlineData(ModelNames.LightGcn, NegativeSamplers.PinSage)]
     public void TrainingLiftsRecallFarAbovePopularity(string model, string sampler)
     {
         var graphs = TinyGraphs.Synthetic();
@@ -50,23 +52,26 @@ public sealed class GraphTrainerTests : IDisposable
         Assert.Equal(Run(), Run());
     }
 
-    [Fact]
-    public void AResumedRunEndsWhereAnUninterruptedOneDoes()
+    [Theory]
+    [InlineData(ModelNames.LightGcn, NegativeSamplers.Dynamic, 0)]
+    [InlineData(ModelNames.StochasticLightGcn, NegativeSamplers.PinSage, 64)]
+    public void AResumedRunEndsWhereAnUninterruptedOneDoes(string model, string sampler, int hashBits)
     {
         var graphs = TinyGraphs.Synthetic();
         string checkpoint = Path.Combine(_folder, "run.ckpt");
+        TrainingOptions Settings(int epochs) => Options(sampler, epochs, model) with { HashBits = hashBits };
         float[] uninterrupted;
-        using (var trainer = new GraphTrainer(graphs, Options(NegativeSamplers.Dynamic, epochs: 3)))
+        using (var trainer = new GraphTrainer(graphs, Settings(3)))
         {
             trainer.Train(null, false, null, null, null, CancellationToken.None);
             uninterrupted = trainer.FinalEmbeddings().UserVectors;
         }
 
-        using (var first = new GraphTrainer(graphs, Options(NegativeSamplers.Dynamic, epochs: 2)))
+        using (var first = new GraphTrainer(graphs, Settings(2)))
         {
             first.Train(checkpoint, false, null, null, null, CancellationToken.None);
         }
-        using var second = new GraphTrainer(graphs, Options(NegativeSamplers.Dynamic, epochs: 3));
+        using var second = new GraphTrainer(graphs, Settings(3));
         var epochs = new List<int>();
         second.Train(checkpoint, resume: true, null, report => epochs.Add(report.Epoch), null, CancellationToken.None);
 

@@ -5,6 +5,7 @@ using LiveGraphRec.Core.Embeddings;
 using LiveGraphRec.Core.Graph;
 using LiveGraphRec.Core.Metrics;
 using LiveGraphRec.Core.Models;
+using LiveGraphRec.Core.Retrieval.Hashing;
 using LiveGraphRec.Training.Models;
 using LiveGraphRec.Training.Sampling;
 using LiveGraphRec.Training.Trainer;
@@ -13,18 +14,18 @@ using Spectre.Console.Cli;
 
 namespace LiveGraphRec.Client.Commands;
 
-/// <summary><c>lgr train</c>: trains LightGCN with BPR on the training split, evaluating and checkpointing as it goes.</summary>
+/// <summary><c>lgr train</c>: trains a graph recommender with BPR on the training split, evaluating and checkpointing as it goes.</summary>
 public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
 {
-    public sealed class Settings : EvaluationSettings
+    public sealed class Settings : TrainingSettings
     {
         [CommandOption("-m|--model <MODEL>")]
-        [Description("Model: lightgcn (He et al. 2020) or ngcf (Wang et al. 2019).")]
+        [Description("Model: lightgcn (He et al. 2020), ngcf (Wang et al. 2019) or slightgcn (LightGCN with SGCN's stochastic edge masks, Chen et al. 2021).")]
         [DefaultValue(ModelNames.LightGcn)]
         public string Model { get; init; } = ModelNames.LightGcn;
 
         [CommandOption("--sampler <SAMPLER>")]
-        [Description("Negatives: rns (uniform), dns (hardest of --candidates), mixgcf (positive + hop mixing of --candidates).")]
+        [Description("Negatives: rns (uniform), dns (hardest of --candidates), mixgcf (positive + hop mixing of --candidates), mixgcf-hop (hop mixing only), pinsage (PPR hard negatives with a curriculum, --candidates shared easy negatives per batch).")]
         [DefaultValue(NegativeSamplers.MixGcf)]
         public string Sampler { get; init; } = NegativeSamplers.MixGcf;
 
@@ -33,25 +34,13 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [DefaultValue(64)]
         public int Candidates { get; init; } = 64;
 
-        [CommandOption("--layers <K>")]
-        [DefaultValue(3)]
-        public int Layers { get; init; } = 3;
 
-        [CommandOption("--dim <D>")]
-        [DefaultValue(64)]
-        public int Dimension { get; init; } = 64;
 
         [CommandOption("--epochs <N>")]
         [DefaultValue(1000)]
         public int Epochs { get; init; } = 1000;
 
-        [CommandOption("--batch <B>")]
-        [DefaultValue(2048)]
-        public int BatchSize { get; init; } = 2048;
 
-        [CommandOption("--lr <RATE>")]
-        [DefaultValue(0.001)]
-        public double LearningRate { get; init; } = 0.001;
 
         [CommandOption("--lr-milestones <EPOCH>")]
         [Description("Step decay: after each of these epochs the learning rate is multiplied by --lr-gamma; repeat for several. " +
@@ -78,14 +67,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [DefaultValue(10)]
         public int Patience { get; init; } = 10;
 
-        [CommandOption("--threads <N>")]
-        [Description("Threads for training and evaluation (default: all cores).")]
-        public int? Threads { get; init; }
 
-        [CommandOption("--device <DEVICE>")]
-        [Description("auto (CUDA when available, else CPU), cpu, cuda.")]
-        [DefaultValue("auto")]
-        public string Device { get; init; } = "auto";
 
         [CommandOption("--init <INIT>")]
         [Description("Ego embeddings at the start: normal (N(0, 0.1²), the paper's) or spectral (the training-free spectral model, computed first).")]
@@ -95,6 +77,11 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [CommandOption("-o|--out <FILE>")]
         [Description("Embedding file of the best evaluation (written atomically each time it improves).")]
         public string Out { get; init; } = "";
+
+        [CommandOption("--noise <SHARE>")]
+        [Description("Add this share of random user–item edges (neither train nor test) to the training graph: SGCN's robustness check.")]
+        [DefaultValue(0.0)]
+        public double Noise { get; init; }
 
         [CommandOption("--resume")]
         [Description("Continue from the checkpoint (<out>.ckpt) of an earlier run with the same settings.")]
@@ -111,6 +98,10 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             {
                 return ValidationResult.Error($"--init: '{Init}' is not one of normal, spectral.");
             }
+            if (!(Noise >= 0 && Noise <= 1))
+            {
+                return ValidationResult.Error($"--noise: {Noise} must be in [0, 1].");
+            }
             if (string.IsNullOrWhiteSpace(Out))
             {
                 return ValidationResult.Error("--out is required.");
@@ -126,19 +117,25 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             }
         }
 
-        public TrainingOptions ToOptions() => new()
+        public TrainingOptions ToOptions() => ApplyMethods(new()
         {
             Model = Model, Sampler = Sampler, Candidates = Candidates, Layers = Layers, Dimension = Dimension,
             Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate,
             LearningRateMilestones = LearningRateMilestones, LearningRateGamma = LearningRateGamma, Decay = Decay, EvaluateEvery = EvaluateEvery,
             Patience = Patience, Ks = Ks, Seed = Seed, Threads = Threads ?? Environment.ProcessorCount, Device = Device,
-        };
+        });
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (dataset, splitName) = settings.ApplySplit(DatasetReading.Load(console, settings));
         var graphs = SplitGraphs.Build(dataset);
+        if (settings.Noise > 0)
+        {
+            int before = graphs.Train.EdgeCount;
+            graphs = EdgeNoise.AddRandomEdges(graphs, settings.Noise, settings.Seed);
+            console.MarkupLineInterpolated($"Added {graphs.Train.EdgeCount - before:N0} random edges to the {before:N0} training edges (--noise {settings.Noise}).");
+        }
         TrainingOptions options = settings.ToOptions();
         float[]? initialEgo = settings.Init == "spectral" ? SpectralEgo(graphs.Train, options) : null;
         using var trainer = new GraphTrainer(graphs, options, initialEgo);
@@ -147,16 +144,28 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
 
         string checkpoint = settings.Out + ".ckpt";
         var reporter = new TrainingReporter(console);
+        HashRetrievalReport? hashReport = null;
         TrainingResult result = reporter.Run(progress => trainer.Train(checkpoint, settings.Resume, progress, reporter.OnEpoch,
-            (factors, metrics, epoch) => WriteModel(settings, options, dataset.Users, dataset.Items, factors, metrics, epoch, splitName),
+            (factors, metrics, epoch) =>
+            {
+                WriteModel(settings, options, dataset.Users, dataset.Items, factors, metrics, epoch, splitName);
+                if (trainer.HashCodes(factors) is { } codes)
+                {
+                    BinaryCodeFile.Write(settings.Out + ".codes", codes.Users, codes.Items);
+                    hashReport = HashRetrievalEvaluator.Evaluate(codes.Users, codes.Items, factors, graphs, options.Ks, settings.HashCandidates, options.Threads);
+                }
+            },
             cancellationToken));
 
         console.MarkupLineInterpolated(
             $"Done after {result.EpochsCompleted} epochs ({(result.StoppedEarly ? "early stop" : "epoch budget")}) in {result.TrainingTime.TotalMinutes:0.0} min; best epoch {result.BestEpoch}.");
         if (result.BestMetrics is { } best)
         {
-            console.Write(MetricsTable.Create([($"{options.Model}+{options.Sampler} (epoch {result.BestEpoch})", best)]));
-            console.MarkupLineInterpolated($"Best model written to {settings.Out}");
+            string name = $"{options.Model}+{options.Sampler} (epoch {result.BestEpoch})";
+            console.Write(MetricsTable.Create(hashReport is null ? [(name, best)]
+                : [(name, best), ($"{options.HashBits}-bit codes, Hamming", hashReport.Hamming),
+                    ($"{options.HashBits}-bit codes, hierarchical ({hashReport.Candidates})", hashReport.Hierarchical)]));
+            console.MarkupLineInterpolated($"Best model written to {settings.Out}{(hashReport is null ? "" : $", its codes to {settings.Out}.codes")}");
         }
         return 0;
     }

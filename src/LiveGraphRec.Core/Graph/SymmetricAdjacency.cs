@@ -1,10 +1,14 @@
+using LiveGraphRec.Core.LinearAlgebra;
+using LiveGraphRec.Core.Propagation;
+
 namespace LiveGraphRec.Core.Graph;
 
 /// <summary>
 /// The LightGCN propagation matrix Ã = D^-1/2 A D^-1/2 over all nodes (users first, then items) as one
 /// symmetric CSR matrix, so a single SpMM propagates both sides and serves as its own transpose.
+/// The first half of the entries are the user rows (edge k of the user-side CSR), the second the item rows.
 /// </summary>
-public sealed class SymmetricAdjacency
+public sealed class SymmetricAdjacency : ISparseOperator
 {
     private SymmetricAdjacency(int userCount, int itemCount, int[] offsets, int[] columns, float[] weights)
     {
@@ -23,6 +27,25 @@ public sealed class SymmetricAdjacency
     public int[] Columns { get; }
     public float[] Weights { get; }
     public int NonZeros => Columns.Length;
+
+    int ISparseOperator.Rows => NodeCount;
+    int ISparseOperator.Columns => NodeCount;
+
+    /// <summary>The same sparsity pattern with other entry weights (e.g. SGCN's masked, re-normalized adjacency).</summary>
+    public SymmetricAdjacency WithWeights(float[] weights)
+    {
+        if (weights.Length != NonZeros)
+        {
+            throw new ArgumentException($"Expected {NonZeros} weights, got {weights.Length}.", nameof(weights));
+        }
+        return new SymmetricAdjacency(UserCount, ItemCount, Offsets, Columns, weights);
+    }
+
+    public void Multiply(float[] input, int width, float[] output) =>
+        SparseRowProduct.Multiply(Offsets, Columns, Weights, input, width, output);
+
+    /// <summary>The matrix is symmetric: Aᵀ x = A x.</summary>
+    public void MultiplyTransposed(float[] input, int width, float[] output) => Multiply(input, width, output);
 
     public static SymmetricAdjacency From(BipartiteGraph graph)
     {

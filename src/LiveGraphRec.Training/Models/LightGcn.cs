@@ -31,7 +31,10 @@ public sealed class LightGcn : GraphRecommenderModule
 
     public override Tensor Pool(Tensor stackedLayers) => stackedLayers.mean([1]);
 
-    public override Tensor Final(IReadOnlyList<Tensor> layers)
+    public override Tensor Final(IReadOnlyList<Tensor> layers) => MeanOfLayers(layers);
+
+    /// <summary>The mean of layers 0..K, shared with <see cref="StochasticMaskLightGcn"/>.</summary>
+    internal static Tensor MeanOfLayers(IReadOnlyList<Tensor> layers)
     {
         // A running sum avoids materializing the [nodes, layers + 1, d] stack every step.
         Tensor sum = layers[0];
@@ -39,6 +42,8 @@ public sealed class LightGcn : GraphRecommenderModule
         {
             sum = sum.add(layers[k]);
         }
-        return sum.div(layers.Count);
+        // An explicit Scalar: TorchSharp leaves implicit ones to the finalizer (see NodeIndex).
+        using Scalar count = layers.Count.ToScalar();
+        return sum.div(count);
     }
 }

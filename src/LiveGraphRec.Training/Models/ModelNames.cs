@@ -1,3 +1,5 @@
+using LiveGraphRec.Training.Masks;
+
 namespace LiveGraphRec.Training.Models;
 
 /// <summary>The trainable models by configuration name.</summary>
@@ -5,12 +7,16 @@ public static class ModelNames
 {
     public const string LightGcn = "lightgcn";
     public const string Ngcf = "ngcf";
-    public static readonly string[] All = [LightGcn, Ngcf];
+    /// <summary>LightGCN with SGCN's stochastic edge masks.</summary>
+    public const string StochasticLightGcn = "slightgcn";
+    public static readonly string[] All = [LightGcn, Ngcf, StochasticLightGcn];
 
-    public static IGraphRecommender Create(string name, Propagation.GraphOperator graph, int dimension, int layers, Generator generator, Tensor? initialEgo) => name switch
+    public static IGraphRecommender Create(string name, Propagation.GraphOperator graph, int dimension, int layers, Generator generator,
+        Tensor? initialEgo, MaskOptions? masks = null, int threads = 1) => name switch
     {
         LightGcn => new LightGcn(graph, dimension, layers, generator, initialEgo),
         Ngcf => new Ngcf(graph, dimension, layers, initialEgo: initialEgo),
+        StochasticLightGcn => new StochasticMaskLightGcn(graph, dimension, layers, masks ?? new MaskOptions(), threads, generator, initialEgo),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"Unknown model; expected one of {string.Join(", ", All)}."),
     };
 }

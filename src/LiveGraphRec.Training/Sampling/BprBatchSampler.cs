@@ -44,10 +44,12 @@ public sealed class BprBatchSampler
 
     public IEnumerable<TrainingBatch> Epoch(int epoch)
     {
-        var random = new Random(HashCode.Combine(_seed, epoch));
-        for (int start = 0; start < SamplesPerEpoch; start += BatchSize)
+        // Not HashCode.Combine: .NET randomizes it per process, and a run resumed in a new process must draw
+        // the batches an uninterrupted one would.
+        var random = new Random(unchecked(_seed * 1_000_003 + epoch));
+        for (int start = 0, index = 0; start < SamplesPerEpoch; start += BatchSize, index++)
         {
-            yield return NextBatch(random, Math.Min(BatchSize, SamplesPerEpoch - start));
+            yield return NextBatch(random, Math.Min(BatchSize, SamplesPerEpoch - start)) with { Epoch = epoch, Index = index };
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class DynamicNegativeSampler(int candidates) : INegativeSampler
 
     public NegativeEmbeddings Select(TrainingBatch batch, ModelView model)
     {
-        using var candidateNodes = tensor(batch.Candidates, device: model.Final.device).add_(model.UserCount).view(batch.Size, CandidatesPerUser);
+        using var candidateNodes = NodeIndex.OfItems(batch.Candidates, model.UserCount, model.Final.device).view(batch.Size, CandidatesPerUser);
         using var chosen = CandidateSelection.Best(model.Final, model.UserFinal, candidateNodes, model.Threads);
         return new NegativeEmbeddings(model.Final.index_select(0, chosen), model.Layers[0].index_select(0, chosen));
     }

@@ -14,10 +14,11 @@ namespace LiveGraphRec.Training.Sampling;
 /// </list>
 /// Because α(l) is shared across candidates, argmax_m ⟨s, α p + (1−α) n_m⟩ = argmax_m ⟨s, n_m⟩ whenever
 /// α &lt; 1, so the selection scores the raw candidates and only the chosen rows are mixed.
+/// Without <paramref name="positiveMixing"/> (the paper's ablation), α = 0: hop mixing of the raw candidates only.
 /// </summary>
-public sealed class MixGcfNegativeSampler(int candidates) : INegativeSampler
+public sealed class MixGcfNegativeSampler(int candidates, bool positiveMixing = true) : INegativeSampler
 {
-    public string Name => NegativeSamplers.MixGcf;
+    public string Name => positiveMixing ? NegativeSamplers.MixGcf : NegativeSamplers.MixGcfHopOnly;
     public int CandidatesPerUser { get; } = candidates;
 
     public NegativeEmbeddings Select(TrainingBatch batch, ModelView model)
@@ -25,7 +26,7 @@ public sealed class MixGcfNegativeSampler(int candidates) : INegativeSampler
         var device = model.Final.device;
         int layers = model.Layers.Count;
         long dim = model.Layers[0].shape[1];
-        using var candidateNodes = tensor(batch.Candidates, device: device).add_(model.UserCount).view(batch.Size, CandidatesPerUser);
+        using var candidateNodes = NodeIndex.OfItems(batch.Candidates, model.UserCount, device).view(batch.Size, CandidatesPerUser);
         using var best = new DisposableList(layers);
         // The pooled user embedding scores every layer's candidates; with concatenation pooling (NGCF)
         // widths differ, and as the official code each layer then uses the user's own row of that layer.
@@ -36,8 +37,10 @@ public sealed class MixGcfNegativeSampler(int candidates) : INegativeSampler
             using var layerQuery = pooledQuery ? null : layer.index_select(0, userNodes);
             best.Add(CandidateSelection.Best(layer, layerQuery ?? model.UserFinal, candidateNodes, model.Threads));
         }
-        using var positiveNodes = tensor(batch.Positives, device: device).add_(model.UserCount);
-        using var alpha = tensor(batch.MixingWeights, device: device).view(batch.Size, layers, 1);
+        using var positiveNodes = NodeIndex.OfItems(batch.Positives, model.UserCount, device);
+        using var alpha = positiveMixing
+            ? tensor(batch.MixingWeights, device: device).view(batch.Size, layers, 1)
+            : zeros(batch.Size, layers, 1, device: device);
         // One gather per layer for the chosen and the positive rows: every index_select's backward
         // materializes a dense [nodes, d] gradient, so fewer gathers mean less memory traffic.
         var chosenRows = new List<Tensor>(layers);
@@ -51,7 +54,7 @@ public sealed class MixGcfNegativeSampler(int candidates) : INegativeSampler
         }
         var chosen = stack(chosenRows, 1);
         var positive = stack(positiveRows, 1);
-        var mixed = alpha.mul(positive).add(alpha.neg().add(1).mul(chosen));
+        var mixed = alpha.mul(positive).add(ones_like(alpha).sub(alpha).mul(chosen));
         return new NegativeEmbeddings(model.Pool(mixed), mixed.select(1, 0));
     }
 }

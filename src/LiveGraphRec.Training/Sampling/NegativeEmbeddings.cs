@@ -1,7 +1,11 @@
 namespace LiveGraphRec.Training.Sampling;
 
-/// <summary>The negatives of a batch: pooled embeddings for scoring and their layer-0 rows for the L2 term.</summary>
-public sealed record NegativeEmbeddings(Tensor Final, Tensor Ego);
+/// <summary>
+/// The negatives of a batch: pooled embeddings for scoring and their layer-0 rows for the L2 term. Rows are
+/// grouped by user ([batch·m, d] for m negatives per user); <paramref name="SharedFinal"/> and
+/// <paramref name="SharedEgo"/> ([S, d]) are negatives every user of the batch is contrasted with.
+/// </summary>
+public sealed record NegativeEmbeddings(Tensor Final, Tensor Ego, Tensor? SharedFinal = null, Tensor? SharedEgo = null);
 
 /// <summary>What a negative sampler sees of the current model in one training step.</summary>
 /// <param name="Layers">Per-layer node representations [nodes, d] (layer 0 = ego), with autograd.</param>

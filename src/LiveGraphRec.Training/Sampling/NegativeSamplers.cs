@@ -1,3 +1,5 @@
+using LiveGraphRec.Core.Graph;
+
 namespace LiveGraphRec.Training.Sampling;
 
 /// <summary>The negative samplers by configuration name.</summary>
@@ -6,13 +8,19 @@ public static class NegativeSamplers
     public const string Uniform = "rns";
     public const string Dynamic = "dns";
     public const string MixGcf = "mixgcf";
-    public static readonly string[] All = [Uniform, Dynamic, MixGcf];
+    /// <summary>MixGCF without positive mixing (hop mixing only), the paper's ablation.</summary>
+    public const string MixGcfHopOnly = "mixgcf-hop";
+    public const string PinSage = "pinsage";
+    public static readonly string[] All = [Uniform, Dynamic, MixGcf, MixGcfHopOnly, PinSage];
 
-    public static INegativeSampler Create(string name, int candidates) => name switch
+    /// <param name="candidates">DNS/MixGCF: uniform candidates per user; PinSage: easy negatives shared per batch.</param>
+    public static INegativeSampler Create(string name, int candidates, BipartiteGraph train, int seed, HardNegativeOptions? hard = null) => name switch
     {
         Uniform => new UniformNegativeSampler(),
         Dynamic => new DynamicNegativeSampler(candidates),
         MixGcf => new MixGcfNegativeSampler(candidates),
+        MixGcfHopOnly => new MixGcfNegativeSampler(candidates, positiveMixing: false),
+        PinSage => new PinSageNegativeSampler(train, candidates, hard ?? new HardNegativeOptions(), seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"Unknown negative sampler; expected one of {string.Join(", ", All)}."),
     };
 }

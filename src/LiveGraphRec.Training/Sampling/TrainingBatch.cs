@@ -8,4 +8,10 @@ namespace LiveGraphRec.Training.Sampling;
 public sealed record TrainingBatch(long[] Users, long[] Positives, long[] Candidates, int CandidatesPerUser, float[] MixingWeights)
 {
     public int Size => Users.Length;
+
+    /// <summary>1-based epoch the batch belongs to (curricula such as PinSage's hard negatives grow with it).</summary>
+    public int Epoch { get; init; } = 1;
+
+    /// <summary>Position of the batch within its epoch.</summary>
+    public int Index { get; init; }
 }

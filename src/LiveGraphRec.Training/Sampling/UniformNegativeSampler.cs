@@ -8,7 +8,7 @@ public sealed class UniformNegativeSampler : INegativeSampler
 
     public NegativeEmbeddings Select(TrainingBatch batch, ModelView model)
     {
-        using var nodes = tensor(batch.Candidates, device: model.Final.device).add_(model.UserCount);
+        using var nodes = NodeIndex.OfItems(batch.Candidates, model.UserCount, model.Final.device);
         return new NegativeEmbeddings(model.Final.index_select(0, nodes), model.Layers[0].index_select(0, nodes));
     }
 }

@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using LiveGraphRec.Core.Graph;
 using LiveGraphRec.Core.Metrics;
 using LiveGraphRec.Core.Models;
+using LiveGraphRec.Core.Retrieval.Hashing;
+using LiveGraphRec.Training.Hashing;
 using LiveGraphRec.Training.Models;
 using LiveGraphRec.Training.Objectives;
 using LiveGraphRec.Training.Propagation;
@@ -26,6 +28,10 @@ public sealed class GraphTrainer : IDisposable
     private readonly optim.Optimizer _optimizer;
     private readonly INegativeSampler _negatives;
     private readonly BprBatchSampler _batches;
+    private readonly HashLayer? _hash;
+    private readonly Generator _hashGenerator;
+    /// <summary>Every tensor the optimizer updates, in a fixed order (checkpointed).</summary>
+    private readonly List<TorchSharp.Modules.Parameter> _parameters;
 
     /// <param name="initialEgo">Optional warm start: [users + items, d] row-major ego embeddings.</param>
     public GraphTrainer(SplitGraphs graphs, TrainingOptions options, float[]? initialEgo = null)
@@ -39,9 +45,12 @@ public sealed class GraphTrainer : IDisposable
         using var generator = new Generator((ulong)options.Seed);
         _graph = new GraphOperator(SymmetricAdjacency.From(graphs.Train), Device, options.Threads);
         using var initial = initialEgo is null ? null : tensor(initialEgo).view(_graph.NodeCount, -1);
-        _model = ModelNames.Create(options.Model, _graph, options.Dimension, options.Layers, generator, initial);
-        _optimizer = optim.Adam(_model.TrainableParameters, options.LearningRate);
-        _negatives = NegativeSamplers.Create(options.Sampler, options.Candidates);
+        _model = ModelNames.Create(options.Model, _graph, options.Dimension, options.Layers, generator, initial, options.Masks, options.Threads);
+        _hash = options.HashBits > 0 ? new HashLayer(_model.Dimension, options.HashBits, options.HashContinuousRate, Device) : null;
+        _hashGenerator = new Generator((ulong)options.Seed + 1);
+        _parameters = [.. _model.TrainableParameters, .. _hash?.parameters() ?? []];
+        _optimizer = optim.Adam(_parameters, options.LearningRate);
+        _negatives = NegativeSamplers.Create(options.Sampler, options.Candidates, graphs.Train, options.Seed, options.HardNegatives);
         _batches = new BprBatchSampler(graphs.Train, options.BatchSize, _negatives.CandidatesPerUser, options.Layers + 1, options.Seed);
     }
 
@@ -59,7 +68,7 @@ public sealed class GraphTrainer : IDisposable
         var state = new TrainingCheckpoint(_options.FingerprintThrough(0), 0, 0, double.NegativeInfinity, 0);
         if (resume && checkpointPath is not null && File.Exists(checkpointPath))
         {
-            state = TrainingCheckpoint.Read(checkpointPath, _options.FingerprintThrough, _model.Ego, _optimizer);
+            state = TrainingCheckpoint.Read(checkpointPath, _options.FingerprintThrough, _parameters, _optimizer);
         }
         var clock = Stopwatch.StartNew();
         MetricsReport? bestMetrics = null;
@@ -96,7 +105,7 @@ public sealed class GraphTrainer : IDisposable
             state = state with { Epoch = epoch, Fingerprint = _options.FingerprintThrough(epoch) };
             if (checkpointPath is not null)
             {
-                TrainingCheckpoint.Write(checkpointPath, state, _model.Ego, _optimizer);
+                TrainingCheckpoint.Write(checkpointPath, state, _parameters, _optimizer);
             }
             onEpoch?.Invoke(new EpochReport(epoch, loss, ranking, trainTime, metrics, evaluationClock.Elapsed, isBest,
                 GC.GetTotalMemory(false), Environment.WorkingSet));
@@ -137,19 +146,62 @@ public sealed class GraphTrainer : IDisposable
     {
         using var scope = NewDisposeScope();
         _optimizer.zero_grad();
-        IReadOnlyList<Tensor> layers = _model.PropagateLayers();
-        Tensor final = _model.Final(layers);
-        Tensor users = tensor(batch.Users, device: Device);
-        // Users and positives are gathered together: each gather's backward builds a dense [nodes, d] gradient.
-        Tensor userAndPositiveNodes = cat([users, tensor(batch.Positives, device: Device).add_(_model.UserCount)]);
-        Tensor[] finalRows = final.index_select(0, userAndPositiveNodes).split(batch.Size);
-        Tensor[] egoRows = layers[0].index_select(0, userAndPositiveNodes).split(batch.Size);
-        NegativeEmbeddings negatives = _negatives.Select(batch, new ModelView(layers, final, finalRows[0], _model.UserCount, _model.Pool, _options.Threads));
-        var (loss, ranking, _) = BprLoss.Compute(finalRows[0], finalRows[1], negatives.Final, egoRows[0], egoRows[1], negatives.Ego, _options.Decay);
-        loss.backward();
+        // Random draws inside the step (masks, code relaxation) are seeded per batch, so a resumed run draws
+        // exactly what an uninterrupted one would.
+        int seed = unchecked(_options.Seed * 1_000_003 + batch.Epoch * 10_007 + batch.Index);
+        _hashGenerator.manual_seed((uint)seed);
+        Tensor objective, loss, ranking;
+        if (_model is StochasticMaskLightGcn masked)
+        {
+            (objective, loss, ranking) = masked.ArmObjective(seed, layers => BatchLoss(batch, layers));
+        }
+        else
+        {
+            (loss, ranking) = BatchLoss(batch, _model.PropagateLayers());
+            objective = loss;
+        }
+        objective.backward();
         _optimizer.step();
         return (loss.item<float>(), ranking.item<float>());
     }
+
+    /// <summary>BPR (plus the code-score BPR when hashing) of a batch on given per-layer representations.</summary>
+    private (Tensor Loss, Tensor Ranking) BatchLoss(TrainingBatch batch, IReadOnlyList<Tensor> layers)
+    {
+        Tensor final = _model.Final(layers);
+        Tensor users = tensor(batch.Users, device: Device);
+        // Users and positives are gathered together: each gather's backward builds a dense [nodes, d] gradient.
+        Tensor userAndPositiveNodes = cat([users, NodeIndex.OfItems(batch.Positives, _model.UserCount, Device)]);
+        Tensor[] finalRows = final.index_select(0, userAndPositiveNodes).split(batch.Size);
+        Tensor[] egoRows = layers[0].index_select(0, userAndPositiveNodes).split(batch.Size);
+        NegativeEmbeddings negatives = _negatives.Select(batch, new ModelView(layers, final, finalRows[0], _model.UserCount, _model.Pool, _options.Threads));
+        var (loss, ranking, _) = BprLoss.Compute(finalRows[0], finalRows[1], negatives.Final, egoRows[0], egoRows[1], negatives.Ego,
+            _options.Decay, negatives.SharedFinal, negatives.SharedEgo);
+        if (_hash is not null)
+        {
+            using Scalar weight = _options.HashWeight.ToScalar();
+            loss = loss.add(HashRanking(finalRows[0], finalRows[1], negatives).mul(weight));
+        }
+        return (loss, ranking);
+    }
+
+    /// <summary>
+    /// HashGNN's ranking-preserving term: BPR on the inner products of the training codes (scaled by 1/√bits so the
+    /// scores have the spread of embedding scores). ⟨b_u, b_i⟩ = bits − 2·Hamming, so ranking by it is Hamming ranking.
+    /// </summary>
+    private Tensor HashRanking(Tensor userFinal, Tensor positiveFinal, NegativeEmbeddings negatives)
+    {
+        Tensor[] parts = [userFinal, positiveFinal, negatives.Final, .. negatives.SharedFinal is { } shared ? new[] { shared } : []];
+        Tensor codes = _hash!.TrainingCodes(cat(parts), _hashGenerator);
+        Tensor[] split = codes.split([.. parts.Select(p => p.shape[0])]);
+        using Scalar scale = (1 / Math.Sqrt(_hash.Bits)).ToScalar();
+        return BprLoss.Ranking(split[0].mul(scale), split[1], split[2], split.Length > 3 ? split[3] : null);
+    }
+
+    /// <summary>Binary codes of final embeddings from the hash layer (null when the run trains none).</summary>
+    public (BinaryCodes Users, BinaryCodes Items)? HashCodes(EmbeddingFactors factors) =>
+        _hash is null ? null
+            : (_hash.Encode(factors.UserVectors, factors.UserCount), _hash.Encode(factors.ItemVectors, factors.ItemCount));
 
     /// <summary>The current final embeddings, copied to managed row-major arrays.</summary>
     public EmbeddingFactors FinalEmbeddings()
@@ -168,6 +220,8 @@ public sealed class GraphTrainer : IDisposable
     public void Dispose()
     {
         _optimizer.Dispose();
+        _hash?.Dispose();
+        _hashGenerator.Dispose();
         _model.Dispose();
         _graph.Dispose();
     }

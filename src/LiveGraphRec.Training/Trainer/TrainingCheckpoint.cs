@@ -3,16 +3,17 @@ using LiveGraphRec.Core.IO;
 namespace LiveGraphRec.Training.Trainer;
 
 /// <summary>
-/// Everything a later process needs to continue a run: the ego embeddings, the optimizer's moments, the
+/// Everything a later process needs to continue a run: every trainable tensor (ego embeddings, layer weights,
+/// mask logits, hash layer), the optimizer's moments, the
 /// epoch reached and the early-stopping state. Batches are drawn from per-epoch seeds, so a resumed run
 /// samples exactly what an uninterrupted one would. Written atomically after every epoch.
 /// </summary>
 public sealed record TrainingCheckpoint(string Fingerprint, int Epoch, int BestEpoch, double BestRecall, int EvaluationsWithoutImprovement)
 {
     private const string Magic = "LGRCKPT";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
-    public static void Write(string path, TrainingCheckpoint state, Tensor ego, optim.Optimizer optimizer)
+    public static void Write(string path, TrainingCheckpoint state, IReadOnlyList<Tensor> parameters, optim.Optimizer optimizer)
     {
         AtomicFile.Write(path, stream =>
         {
@@ -24,16 +25,20 @@ public sealed record TrainingCheckpoint(string Fingerprint, int Epoch, int BestE
             writer.Write(state.BestEpoch);
             writer.Write(state.BestRecall);
             writer.Write(state.EvaluationsWithoutImprovement);
-            ego.Save(writer);
+            writer.Write(parameters.Count);
+            foreach (Tensor parameter in parameters)
+            {
+                parameter.Save(writer);
+            }
             ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
         });
     }
 
     /// <summary>
-    /// Reads the checkpoint into <paramref name="ego"/> and <paramref name="optimizer"/>, after checking it belongs to
-    /// this run: <paramref name="fingerprintThrough"/> gives this run's settings for the epochs the checkpoint has done.
+    /// Reads the checkpoint into <paramref name="parameters"/> and <paramref name="optimizer"/>, after checking it belongs
+    /// to this run: <paramref name="fingerprintThrough"/> gives this run's settings for the epochs the checkpoint has done.
     /// </summary>
-    public static TrainingCheckpoint Read(string path, Func<int, string> fingerprintThrough, Tensor ego, optim.Optimizer optimizer)
+    public static TrainingCheckpoint Read(string path, Func<int, string> fingerprintThrough, IReadOnlyList<Tensor> parameters, optim.Optimizer optimizer)
     {
         using var reader = new BinaryReader(File.OpenRead(path));
         try
@@ -49,14 +54,22 @@ public sealed record TrainingCheckpoint(string Fingerprint, int Epoch, int BestE
                 throw new InvalidDataException($"{path}: the checkpoint was made with other settings ({state.Fingerprint}); " +
                     $"this run has {expectedFingerprint}. Resume with the same settings or start a new run.");
             }
+            int count = reader.ReadInt32();
+            if (count != parameters.Count)
+            {
+                throw new InvalidDataException($"{path}: {count} saved tensors, but this model has {parameters.Count}.");
+            }
             using (no_grad())
             {
-                using var saved = Tensor.Load(reader);
-                if (!saved.shape.SequenceEqual(ego.shape))
+                foreach (Tensor parameter in parameters)
                 {
-                    throw new InvalidDataException($"{path}: embeddings of shape [{string.Join(", ", saved.shape)}] do not fit this graph [{string.Join(", ", ego.shape)}].");
+                    using var saved = Tensor.Load(reader);
+                    if (!saved.shape.SequenceEqual(parameter.shape))
+                    {
+                        throw new InvalidDataException($"{path}: a saved tensor of shape [{string.Join(", ", saved.shape)}] does not fit [{string.Join(", ", parameter.shape)}] (another graph?).");
+                    }
+                    parameter.copy_(saved);
                 }
-                ego.copy_(saved);
             }
             ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
             return state;

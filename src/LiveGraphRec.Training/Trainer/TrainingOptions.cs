@@ -1,3 +1,4 @@
+using LiveGraphRec.Training.Masks;
 using LiveGraphRec.Training.Models;
 using LiveGraphRec.Training.Sampling;
 
@@ -28,6 +29,17 @@ public sealed record TrainingOptions
     public int Threads { get; init; } = Environment.ProcessorCount;
     public string Device { get; init; } = "auto";
 
+    /// <summary>HashGNN code length (64, 128, ...); 0 trains no hash layer.</summary>
+    public int HashBits { get; init; }
+    /// <summary>Probability that a code component keeps its continuous value during training (HashGNN's fix of the STE).</summary>
+    public double HashContinuousRate { get; init; } = 0.5;
+    /// <summary>Weight of the BPR loss on code scores beside the real-valued BPR.</summary>
+    public double HashWeight { get; init; } = 1;
+    /// <summary>SGCN mask settings; used by <see cref="ModelNames.StochasticLightGcn"/>.</summary>
+    public MaskOptions Masks { get; init; } = new();
+    /// <summary>PinSage hard-negative settings; used by <see cref="NegativeSamplers.PinSage"/>.</summary>
+    public HardNegativeOptions HardNegatives { get; init; } = new();
+
     /// <summary>Cutoff whose recall decides "best" and early stopping (the largest asked for).</summary>
     public int SelectionK => Ks.Max();
 
@@ -43,8 +55,11 @@ public sealed record TrainingOptions
     public string FingerprintThrough(int epochsDone)
     {
         int[] applied = [.. LearningRateMilestones.Where(milestone => milestone < epochsDone).Order()];
-        string schedule = applied.Length == 0 ? "" : $";lr-milestones={string.Join(',', applied)};lr-gamma={LearningRateGamma:R}";
-        return $"model={Model};dim={Dimension};layers={Layers};sampler={Sampler};candidates={Candidates};batch={BatchSize};lr={LearningRate:R};decay={Decay:R};seed={Seed}{schedule}";
+        return $"model={Model};dim={Dimension};layers={Layers};sampler={Sampler};candidates={Candidates};batch={BatchSize};lr={LearningRate:R};decay={Decay:R};seed={Seed}"
+            + (applied.Length == 0 ? "" : $";lr-milestones={string.Join(',', applied)};lr-gamma={LearningRateGamma:R}")
+            + (HashBits > 0 ? $";hash={HashBits}/{HashContinuousRate:R}/{HashWeight:R}" : "")
+            + (Sampler == NegativeSamplers.PinSage ? $";hard={HardNegatives.Walks}/{HardNegatives.Restart:R}/{HardNegatives.BandStart:R}-{HardNegatives.BandEnd:R}/{HardNegatives.MaxPerUser}/{HardNegatives.PoolSize}" : "")
+            + (Model == ModelNames.StochasticLightGcn ? $";masks={Masks.Sparsity:R}/{Masks.LowRank:R}/{Masks.LowRankRank}/{Masks.InitialLogit:R}" : "");
     }
 
     public void Validate()
@@ -76,6 +91,16 @@ public sealed record TrainingOptions
         {
             throw new ArgumentException($"Learning-rate milestones must be epochs of 1 or more and the gamma positive (got {string.Join(", ", LearningRateMilestones)}; {LearningRateGamma}).");
         }
+        if (HashBits != 0 && (HashBits < 64 || HashBits % 64 != 0))
+        {
+            throw new ArgumentException($"The hash code length must be 0 (off) or a positive multiple of 64 (got {HashBits}).");
+        }
+        if (!(HashContinuousRate >= 0 && HashContinuousRate <= 1) || !(HashWeight >= 0))
+        {
+            throw new ArgumentException($"The hash continuous rate must be in [0, 1] and its weight non-negative (got {HashContinuousRate}, {HashWeight}).");
+        }
+        Masks.Validate();
+        HardNegatives.Validate();
         if (Ks.Length == 0 || Ks.Any(k => k < 1))
         {
             throw new ArgumentException($"Every cutoff K must be at least 1 (got {string.Join(", ", Ks)}).");

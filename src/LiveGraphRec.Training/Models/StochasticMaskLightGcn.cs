@@ -1,0 +1,120 @@
+using System.Runtime.InteropServices;
+using LiveGraphRec.Training.Masks;
+using LiveGraphRec.Training.Propagation;
+using TorchSharp.Modules;
+
+namespace LiveGraphRec.Training.Models;
+
+/// <summary>
+/// S-LightGCN: LightGCN with SGCN's stochastic binary masks (Chen et al., SIGIR 2021). Layer k propagates on
+/// Â^(k) = D_z^-1/2 (A ⊙ Z^(k)) D_z^-1/2 with Z^(k) ~ Bernoulli(σ(Φ^(k))), one trainable logit per training edge
+/// and layer. The objective is E_Z[f(Z)] + β Σ σ(Φ) with f = batch BPR + γ Σ_k ‖Â^(k)‖_*, where:
+/// <list type="bullet">
+/// <item>the embeddings get the gradient of ½(f(Z¹) + f(Z²)) over the ARM pair, through the ordinary propagation;</item>
+/// <item>Φ gets the ARM estimate (f(Z¹) − f(Z²))(u − ½) — the masks are never differentiated, so both forward
+/// passes run on the CSR kernel and no gradient has to reach edge weights;</item>
+/// <item>the nuclear norm is part of f, evaluated for each sampled mask from the top singular values of a
+/// randomized truncated SVD with power iteration, so its gradient with respect to Φ is also the ARM estimate
+/// (no derivative of the SVD is needed); the sparsity term's gradient β σ(Φ)(1 − σ(Φ)) is exact.</item>
+/// </list>
+/// Evaluation uses the expected mask: an edge is kept where σ(Φ) &gt; 0.5.
+/// </summary>
+public sealed class StochasticMaskLightGcn : GraphRecommenderModule
+{
+    private readonly int _layers;
+    private readonly MaskedAdjacency _masks;
+    private readonly MaskOptions _options;
+    private readonly int _threads;
+    private readonly Parameter maskLogits;
+
+    public StochasticMaskLightGcn(GraphOperator graph, int dimension, int layers, MaskOptions options, int threads,
+        Generator? generator = null, Tensor? initialEgo = null)
+        : base(nameof(StochasticMaskLightGcn), graph, dimension, initialEgo, () => normal(0, 0.1, [graph.NodeCount, dimension], generator: generator))
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(layers);
+        options.Validate();
+        _layers = layers;
+        _options = options;
+        _threads = threads;
+        _masks = new MaskedAdjacency(graph.Adjacency);
+        using var initial = full(layers, _masks.EdgeCount, options.InitialLogit, device: graph.Device);
+        maskLogits = nn.Parameter(initial.clone());
+        RegisterComponents();
+    }
+
+    /// <summary>Φ [layers, training edges].</summary>
+    public Parameter MaskLogits => maskLogits;
+
+    /// <summary>Propagation with the expected masks (σ(Φ) &gt; 0.5), as used at evaluation and export.</summary>
+    public override IReadOnlyList<Tensor> PropagateLayers()
+    {
+        float[] logits = Logits();
+        var keep = Array.ConvertAll(logits, phi => phi > 0 ? 1f : 0f);
+        return Propagate(keep);
+    }
+
+    public override Tensor Pool(Tensor stackedLayers) => stackedLayers.mean([1]);
+
+    public override Tensor Final(IReadOnlyList<Tensor> layers) => LightGcn.MeanOfLayers(layers);
+
+    /// <summary>
+    /// One ARM evaluation of the objective: <paramref name="batchLoss"/> on the layers propagated with each mask
+    /// of the antithetic pair drawn from <paramref name="seed"/>. Returns the tensor to back-propagate (mean loss
+    /// of the pair plus a surrogate Σ Φ·g + β Σ σ(Φ) whose gradient is the ARM estimate g plus the sparsity
+    /// gradient), and the pair's mean loss and ranking term for reporting.
+    /// </summary>
+    public (Tensor Objective, Tensor Loss, Tensor Ranking) ArmObjective(int seed, Func<IReadOnlyList<Tensor>, (Tensor Loss, Tensor Ranking)> batchLoss)
+    {
+        float[] logits = Logits();
+        var u = new float[logits.Length];
+        var first = new float[logits.Length];
+        var second = new float[logits.Length];
+        ArmEstimator.SampleAntithetic(logits, new Random(seed), u, first, second);
+        var (firstLoss, firstRanking) = batchLoss(Propagate(first));
+        var (secondLoss, secondRanking) = batchLoss(Propagate(second));
+        double firstValue = firstLoss.item<float>() + LowRankPenalty(first, seed);
+        double secondValue = secondLoss.item<float>() + LowRankPenalty(second, seed);
+        var gradient = new float[logits.Length];
+        ArmEstimator.Gradient(firstValue, secondValue, u, gradient);
+        using var estimate = tensor(gradient, [_layers, _masks.EdgeCount], device: maskLogits.device);
+        // Explicit scalars: TorchSharp leaves implicit ones to the finalizer (see BprLoss).
+        using Scalar sparsity = _options.Sparsity.ToScalar(), half = 0.5.ToScalar();
+        Tensor surrogate = maskLogits.mul(estimate).sum().add(maskLogits.sigmoid().sum().mul(sparsity));
+        Tensor loss = firstLoss.add(secondLoss).mul(half);
+        return (loss.add(surrogate), loss, firstRanking.add(secondRanking).mul(half));
+    }
+
+    /// <summary>γ Σ_k ‖Â^(k)‖_* (top-n singular values) for a mask of every layer; 0 when γ is 0.</summary>
+    private double LowRankPenalty(float[] mask, int seed)
+    {
+        if (_options.LowRank == 0)
+        {
+            return 0;
+        }
+        double sum = 0;
+        for (int k = 0; k < _layers; k++)
+        {
+            var adjacency = _masks.Apply(mask.AsSpan(k * _masks.EdgeCount, _masks.EdgeCount));
+            sum += MaskedAdjacency.TruncatedNuclearNorm(adjacency, _options.LowRankRank, seed + k);
+        }
+        return _options.LowRank * sum;
+    }
+
+    /// <summary>Layers 0..K with layer k propagated on the graph masked by row k of <paramref name="masks"/>.</summary>
+    private List<Tensor> Propagate(float[] masks)
+    {
+        var layers = new List<Tensor>(_layers + 1) { ego };
+        for (int k = 0; k < _layers; k++)
+        {
+            var adjacency = _masks.Apply(masks.AsSpan(k * _masks.EdgeCount, _masks.EdgeCount));
+            layers.Add(GraphConvolution.Apply(layers[^1], new GraphOperator(adjacency, Graph.Device, _threads)));
+        }
+        return layers;
+    }
+
+    private float[] Logits()
+    {
+        using var values = maskLogits.detach().cpu().contiguous();
+        return MemoryMarshal.Cast<byte, float>(values.bytes).ToArray();
+    }
+}

@@ -1,0 +1,183 @@
+using LiveGraphRec.Core.Data;
+using LiveGraphRec.Core.Graph;
+using LiveGraphRec.Core.LinearAlgebra;
+using LiveGraphRec.Training.Masks;
+using LiveGraphRec.Training.Models;
+using LiveGraphRec.Training.Propagation;
+using static TorchSharp.torch;
+
+namespace LiveGraphRec.Training.Tests;
+
+public sealed class StochasticMaskTests
+{
+    [Fact]
+    public void ArmGradientMatchesTheExactGradientOfTheExpectation()
+    {
+        // f(z) = (Σ w_k z_k − 1)² + z_0 z_2 over three Bernoulli(σ(φ_k)) variables: not linear, coupled.
+        float[] logits = [0.3f, -1.2f, 2.0f];
+        double[] w = [0.7, -0.4, 1.1];
+        double F(ReadOnlySpan<float> z) => Math.Pow(w[0] * z[0] + w[1] * z[1] + w[2] * z[2] - 1, 2) + z[0] * z[2];
+
+        // Exact: ∂/∂φ_k Σ_z p(z) f(z), with ∂p/∂φ_k = p(z)·(z_k − σ(φ_k)), by enumerating the 8 states.
+        var exact = new double[3];
+        for (int state = 0; state < 8; state++)
+        {
+            float[] z = [state & 1, (state >> 1) & 1, (state >> 2) & 1];
+            double p = 1;
+            for (int k = 0; k < 3; k++)
+            {
+                double keep = ArmEstimator.Sigmoid(logits[k]);
+                p *= z[k] == 1 ? keep : 1 - keep;
+            }
+            for (int k = 0; k < 3; k++)
+            {
+                exact[k] += p * (z[k] - ArmEstimator.Sigmoid(logits[k])) * F(z);
+            }
+        }
+
+        // Monte Carlo mean of the ARM estimate.
+        const int samples = 200_000;
+        var random = new Random(4);
+        var mean = new double[3];
+        float[] u = new float[3], first = new float[3], second = new float[3], gradient = new float[3];
+        for (int s = 0; s < samples; s++)
+        {
+            ArmEstimator.SampleAntithetic(logits, random, u, first, second);
+            ArmEstimator.Gradient(F(first), F(second), u, gradient);
+            for (int k = 0; k < 3; k++)
+            {
+                mean[k] += gradient[k] / (double)samples;
+            }
+        }
+
+        for (int k = 0; k < 3; k++)
+        {
+            Assert.True(Math.Abs(mean[k] - exact[k]) < 0.01, $"φ_{k}: ARM {mean[k]:0.0000} vs exact {exact[k]:0.0000}");
+        }
+        Assert.True(exact.Max(Math.Abs) > 0.05); // the check is not trivially met by a zero gradient
+    }
+
+    [Fact]
+    public void InferenceKeepsExactlyTheEdgesWithKeepProbabilityAboveOneHalf()
+    {
+        var graph = TinyGraphs.Random(users: 7, items: 6, edges: 20, seed: 5);
+        using var op = new GraphOperator(SymmetricAdjacency.From(graph), CPU, threads: 1);
+        manual_seed(2);
+        using var model = new StochasticMaskLightGcn(op, dimension: 4, layers: 2, new MaskOptions(), threads: 1);
+        // Per layer, a different set of edges gets σ(Φ) < 0.5.
+        var logits = new float[2 * graph.EdgeCount];
+        var random = new Random(1);
+        for (int k = 0; k < logits.Length; k++)
+        {
+            logits[k] = random.Next(3) == 0 ? -0.5f : 0.5f;
+        }
+        using (no_grad())
+        {
+            model.MaskLogits.copy_(tensor(logits).view(2, graph.EdgeCount));
+        }
+
+        IReadOnlyList<Tensor> layers = model.PropagateLayers();
+
+        // Reference: LightGCN layer by layer on the graph holding only that layer's kept edges.
+        Tensor expected = model.Ego.detach();
+        for (int layer = 0; layer < 2; layer++)
+        {
+            var kept = new List<Interaction>();
+            for (int u = 0; u < graph.UserCount; u++)
+            {
+                for (int k = graph.UserOffsets[u]; k < graph.UserOffsets[u + 1]; k++)
+                {
+                    if (logits[layer * graph.EdgeCount + k] > 0)
+                    {
+                        kept.Add(new Interaction(u, graph.UserItems[k], 0));
+                    }
+                }
+            }
+            using var pruned = new GraphOperator(SymmetricAdjacency.From(BipartiteGraph.Build(graph.UserCount, graph.ItemCount, kept.ToArray())), CPU, 1);
+            expected = pruned.Multiply(expected);
+            Assert.True(layers[layer + 1].detach().allclose(expected, atol: 1e-6), $"layer {layer + 1}");
+        }
+    }
+
+    [Fact]
+    public void TruncatedNuclearNormMatchesTheDenseSingularValues()
+    {
+        var graph = TinyGraphs.Random(users: 40, items: 30, edges: 300, seed: 8);
+        var adjacency = SymmetricAdjacency.From(graph);
+        const int rank = 4;
+
+        double truncated = MaskedAdjacency.TruncatedNuclearNorm(adjacency, rank, seed: 3, powerIterations: 8);
+
+        // Dense reference: σ(R)² are the eigenvalues of RᵀR.
+        var gram = new double[graph.ItemCount * graph.ItemCount];
+        for (int u = 0; u < graph.UserCount; u++)
+        {
+            for (int a = graph.UserOffsets[u]; a < graph.UserOffsets[u + 1]; a++)
+            {
+                for (int b = graph.UserOffsets[u]; b < graph.UserOffsets[u + 1]; b++)
+                {
+                    gram[graph.UserItems[a] * graph.ItemCount + graph.UserItems[b]] += graph.UserEdgeWeights[a] * (double)graph.UserEdgeWeights[b];
+                }
+            }
+        }
+        var (eigen, _) = SymmetricEigen.Decompose(gram, graph.ItemCount);
+        double expected = eigen.Take(rank).Sum(l => Math.Sqrt(Math.Max(l, 0)));
+        Assert.Equal(expected, truncated, 3);
+    }
+
+    [Fact]
+    public void ArmObjectiveGivesTheLogitsTheArmEstimatePlusTheSparsityGradient()
+    {
+        var graph = TinyGraphs.Random(users: 5, items: 4, edges: 12, seed: 2);
+        using var op = new GraphOperator(SymmetricAdjacency.From(graph), CPU, threads: 1);
+        manual_seed(3);
+        const double sparsity = 0.01;
+        using var model = new StochasticMaskLightGcn(op, dimension: 3, layers: 2, new MaskOptions(Sparsity: sparsity, InitialLogit: 0.4), threads: 1);
+        var losses = new List<double>();
+
+        var (objective, loss, _) = model.ArmObjective(seed: 9, layers =>
+        {
+            Tensor value = layers[2].square().sum();
+            losses.Add(value.item<float>());
+            return (value, layers[2].sum());
+        });
+        objective.backward();
+
+        int n = 2 * graph.EdgeCount;
+        var logits = Enumerable.Repeat(0.4f, n).ToArray();
+        float[] u = new float[n], first = new float[n], second = new float[n], arm = new float[n];
+        ArmEstimator.SampleAntithetic(logits, new Random(9), u, first, second);
+        ArmEstimator.Gradient(losses[0], losses[1], u, arm);
+        float keep = ArmEstimator.Sigmoid(0.4f);
+        float[] actual = model.MaskLogits.grad!.data<float>().ToArray();
+        for (int k = 0; k < n; k++)
+        {
+            Assert.Equal(arm[k] + sparsity * keep * (1 - keep), actual[k], 5);
+        }
+        Assert.Equal((losses[0] + losses[1]) / 2, loss.item<float>(), 4);
+        Assert.NotEqual(losses[0], losses[1]); // the pair differed, so the estimate is not trivially zero
+        Assert.NotNull(model.Ego.grad);
+    }
+
+    [Fact]
+    public void TrainingWithMasksDiffersFromPlainLightGcnButKeepsEveryEdgeAtInferenceFromAHighStart()
+    {
+        var graphs = TinyGraphs.Synthetic();
+        var options = new Trainer.TrainingOptions
+        {
+            Sampler = Sampling.NegativeSamplers.Uniform, Dimension = 8, Layers = 2, Epochs = 1, BatchSize = 256, LearningRate = 0.01,
+            Threads = 1, Device = "cpu", Seed = 5,
+        };
+        float[] Train(string model)
+        {
+            using var trainer = new Trainer.GraphTrainer(graphs, options with { Model = model });
+            trainer.Train(null, false, null, null, null, CancellationToken.None);
+            return trainer.FinalEmbeddings().ItemVectors;
+        }
+
+        float[] plain = Train(ModelNames.LightGcn), masked = Train(ModelNames.StochasticLightGcn);
+
+        double difference = plain.Zip(masked).Max(p => Math.Abs(p.First - p.Second));
+        Assert.True(difference > 1e-4, $"largest difference {difference}");
+    }
+}
