@@ -1,5 +1,6 @@
 using LiveGraphRec.Grains.Index;
 using LiveGraphRec.Grains.Publishing;
+using LiveGraphRec.Grains.Training;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveGraphRec.Grains.Hosting;
@@ -8,7 +9,8 @@ public static class GraphServiceCollectionExtensions
 {
     /// <summary>
     /// The silo-side services of the online tier: validated <see cref="GraphOptions"/> (bind or configure
-    /// them separately), the local item index and its refresher, and the embedding publisher.
+    /// them separately), the local item index and its refresher, the embedding publisher, and the validation of
+    /// <see cref="TrainerOptions"/> (the trainer grain's interaction log and training queue are the host's).
     /// </summary>
     public static IServiceCollection AddGraphServices(this IServiceCollection services)
     {
@@ -17,6 +19,8 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<LocalItemIndex>();
         services.AddHostedService<ItemIndexRefresher>();
         services.AddSingleton<EmbeddingPublisher>();
+        services.AddOptions<TrainerOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrainerOptions>, TrainerOptionsValidator>();
         return services;
     }
 }
