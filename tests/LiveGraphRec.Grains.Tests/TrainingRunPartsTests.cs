@@ -8,12 +8,8 @@ using Microsoft.Extensions.Options;
 namespace LiveGraphRec.Grains.Tests;
 
 /// <summary>The pieces of a training run that need no cluster: snapshot, warm start, gate and model store.</summary>
-public sealed class TrainingRunPartsTests : IDisposable
+public sealed class TrainingRunPartsTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("lgr-store-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     /// <summary>Six training entries, then four held out: a new pair, a repeated pair, an unknown user, an unknown item.</summary>
     private static readonly LoggedInteraction[] Log =
         new[] { ("u1", "a"), ("u1", "b"), ("u2", "a"), ("u2", "c"), ("u1", "a"), ("u3", "a"), ("u1", "c"), ("u2", "a"), ("u4", "b"), ("u3", "d") }
@@ -67,22 +63,30 @@ public sealed class TrainingRunPartsTests : IDisposable
     [Fact]
     public void TheStoreServesTheLastPublishedVersionElseTheSeedAndRefusesCorruptFiles()
     {
-        string seed = Path.Combine(_folder, "seed.lgr");
-        EmbeddingFile.Write(seed, Model(version: 40, users: ["u1"], items: ["a"], dimension: 2));
-        var store = new ModelStore(Options.Create(new TrainerOptions { ModelFolder = Path.Combine(_folder, "models"), InitialModelPath = seed }));
-        Assert.Equal(0, store.HighestVersion());
-        Assert.Equal(40, store.LoadServing(publishedVersion: 0)!.Final.Version);
+        string folder = Directory.CreateTempSubdirectory("lgr-store-").FullName;
+        try
+        {
+            string seed = Path.Combine(folder, "seed.lgr");
+            EmbeddingFile.Write(seed, Model(version: 40, users: ["u1"], items: ["a"], dimension: 2));
+            var store = new ModelStore(Options.Create(new TrainerOptions { ModelFolder = Path.Combine(folder, "models"), InitialModelPath = seed }));
+            Assert.Equal(0, store.HighestVersion());
+            Assert.Equal(40, store.LoadServing(publishedVersion: 0)!.Final.Version);
 
-        EmbeddingModel saved = store.Save(Model(41, ["u1"], ["a"], 2), Model(41, ["u1"], ["a"], 2) with { ModelName = "ego" });
-        Assert.Equal(41, saved.Version);
-        Assert.Equal(41, store.HighestVersion());
-        ServingModel serving = store.LoadServing(publishedVersion: 41)!;
-        Assert.Equal(("m", "ego"), (serving.Final.ModelName, serving.Ego.ModelName));
+            EmbeddingModel saved = store.Save(Model(41, ["u1"], ["a"], 2), Model(41, ["u1"], ["a"], 2) with { ModelName = "ego" });
+            Assert.Equal(41, saved.Version);
+            Assert.Equal(41, store.HighestVersion());
+            ServingModel serving = store.LoadServing(publishedVersion: 41)!;
+            Assert.Equal(("m", "ego"), (serving.Final.ModelName, serving.Ego.ModelName));
 
-        byte[] bytes = File.ReadAllBytes(store.FinalPath(41));
-        bytes[^12] ^= 0xFF;
-        File.WriteAllBytes(store.FinalPath(41), bytes);
-        Assert.Throws<InvalidDataException>(() => store.LoadServing(publishedVersion: 41));
+            byte[] bytes = File.ReadAllBytes(store.FinalPath(41));
+            bytes[^12] ^= 0xFF;
+            File.WriteAllBytes(store.FinalPath(41), bytes);
+            Assert.Throws<InvalidDataException>(() => store.LoadServing(publishedVersion: 41));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static EmbeddingModel Model(long version, string[] users, string[] items, int dimension)
