@@ -82,6 +82,14 @@ public sealed class TrainerClusterTests(RedisServer redis) : IClassFixture<Redis
             RecommendationResult recommendations = await grains.GetGrain<IUserGrain>(quiet).GetRecommendationsAsync(new RecommendationRequest(5));
             Assert.Equal(run.Version, recommendations.ModelVersion);
             Assert.Equal(5, recommendations.Items.Count);
+
+            // A second run warm-starts from the first one's E⁰, is judged against it and publishes the next version.
+            TrainingRequestResult again = await trainer.RequestRunAsync("test");
+            TrainingRunSummary second = (await FinishedAsync(trainer, again.RunId)).LastRun!;
+            Assert.True(second.Outcome == TrainingOutcome.Published, second.Message);
+            Assert.Equal(run.Version + 1, second.Version);
+            Assert.Equal($"lightgcn+rns v{run.Version}", second.Validation!.Baseline);
+            Assert.Equal(second.Version, (await grains.GetGrain<IUserGrain>("late-user").GetProfileAsync()).EmbeddingVersion);
         }
         finally
         {
