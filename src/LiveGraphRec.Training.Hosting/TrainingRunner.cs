@@ -174,7 +174,14 @@ public sealed partial class TrainingRunner(
         TrainingOptions options = TrainerOptionsChecks.ToTrainingOptions(Options, graphOptions.Value);
         var hyperparameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["training"] = options.Fingerprint,
+            ["model"] = options.Model,
+            ["sampler"] = options.Sampler,
+            ["candidates"] = options.Candidates.ToString(CultureInfo.InvariantCulture),
+            ["layers"] = options.Layers.ToString(CultureInfo.InvariantCulture),
+            ["batch"] = options.BatchSize.ToString(CultureInfo.InvariantCulture),
+            ["lr"] = options.LearningRate.ToString("R", CultureInfo.InvariantCulture),
+            ["decay"] = options.Decay.ToString("R", CultureInfo.InvariantCulture),
+            ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
             ["epochs"] = trained.Epochs.ToString(CultureInfo.InvariantCulture),
             // The consistent cut: the model saw interaction log entries 1..cut (the rest of the snapshot was held out).
             ["log.cut"] = snapshot.Cut.ToString(CultureInfo.InvariantCulture),
