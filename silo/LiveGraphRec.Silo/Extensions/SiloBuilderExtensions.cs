@@ -62,7 +62,7 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// The trainer (section <c>LGR:Trainer</c>): the training worker, and when enabled the reminder service of its
-    /// schedule, the interaction log it snapshots and a start-up task that registers the schedule.
+    /// schedule, the interaction log it snapshots and the background registration of the schedule.
     /// </summary>
     private static void AddTrainer(this ISiloBuilder silo, RedisOptions redis)
     {
@@ -86,8 +86,7 @@ public static class SiloBuilderExtensions
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IInteractionLog, MemoryInteractionLog>();
         }
-        silo.AddStartupTask((services, _) =>
-            services.GetRequiredService<IGrainFactory>().GetGrain<ITrainerGrain>(ITrainerGrain.Singleton).EnsureScheduledAsync());
+        silo.Services.AddHostedService<TrainerScheduleRegistration>();
     }
 
     /// <summary>
