@@ -5,6 +5,8 @@ namespace LiveGraphRec.Grains.Abstractions;
 /// <param name="UserVersion">The user's embedding version, stored with the edge to match later corrections.</param>
 /// <param name="IsRepair">Sent for an event the user had already applied: the item adds the edge only if it lacks it
 /// (it lost its side in a crash), and never counts the interaction twice.</param>
+/// <param name="IsRelink">Sent after a new embedding version to put an edge the model did not see back into the
+/// aggregates: the item links it if it is not linked under its current version and counts nothing.</param>
 [GenerateSerializer, Immutable, Alias("lgr.NeighbourLink")]
 public sealed record NeighbourLink(
     [property: Id(0)] string UserId,
@@ -13,4 +15,5 @@ public sealed record NeighbourLink(
     [property: Id(3)] float Weight,
     [property: Id(4)] long UserVersion,
     [property: Id(5)] float[] Contribution,
-    [property: Id(6)] bool IsRepair = false);
+    [property: Id(6)] bool IsRepair = false,
+    [property: Id(7)] bool IsRelink = false);

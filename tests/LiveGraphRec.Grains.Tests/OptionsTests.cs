@@ -1,4 +1,6 @@
+using LiveGraphRec.Grains.Training;
 using LiveGraphRec.Silo.Options;
+using LiveGraphRec.Training.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,22 @@ public sealed class OptionsTests
              "LGR:Graph:CorrectionFanOut must not be negative.", "LGR:Graph:FlushInterval must be positive."],
             result.Failures);
         Assert.True(new GraphOptionsValidator().Validate(null, new GraphOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void TrainerOptionsOutsideTheirRangesAreNamed()
+    {
+        var options = new TrainerOptions { CheckPeriod = TimeSpan.FromSeconds(10), LearningRate = 0, ValidationFraction = 0.5, Threads = 0 };
+        ValidateOptionsResult result = new TrainerOptionsValidator().Validate(null, options);
+        Assert.Equal(
+            ["LGR:Trainer:CheckPeriod must be at least one minute (the Orleans reminder minimum).", "LGR:Trainer:LearningRate must be positive.",
+             "LGR:Trainer:Threads must be between 1 and 1024.", "LGR:Trainer:ValidationFraction must be above 0 and below 0.5."],
+            result.Failures);
+        Assert.True(new TrainerOptionsValidator().Validate(null, new TrainerOptions()).Succeeded);
+
+        ValidateOptionsResult names = new TrainerOptionsChecks().Validate(null, new TrainerOptions { Model = "mf", Sampler = "dns" });
+        Assert.Equal(["LGR:Trainer:Model 'mf' is unknown; expected one of lightgcn, ngcf."], names.Failures);
+        Assert.True(new TrainerOptionsChecks().Validate(null, new TrainerOptions()).Succeeded);
     }
 
     [Fact]

@@ -15,7 +15,9 @@ internal static class TestClusters
 {
     /// <param name="settings">Configuration on top of <see cref="TestGraphOptions.Settings"/>, e.g. the Redis connection string.</param>
     /// <param name="serviceId">Fixed to find persisted state again from a new cluster.</param>
-    public static TestCluster Create(short silos, IReadOnlyDictionary<string, string?>? settings = null, string? serviceId = null)
+    /// <param name="configure">Further builder settings, e.g. another silo configurator applied after the host's.</param>
+    public static TestCluster Create(short silos, IReadOnlyDictionary<string, string?>? settings = null, string? serviceId = null,
+        Action<TestClusterBuilder>? configure = null)
     {
         var builder = new TestClusterBuilder(silos);
         if (serviceId is not null)
@@ -26,6 +28,7 @@ internal static class TestClusters
             .AddInMemoryCollection(TestGraphOptions.Settings)
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        configure?.Invoke(builder);
         return builder.Build();
     }
 

@@ -39,6 +39,22 @@ public sealed class GraphTrainerTests : IDisposable
     }
 
     [Fact]
+    public void AWarmStartBeginsFromTheGivenEgoEmbeddingsAndTheTrainerReturnsThem()
+    {
+        var graphs = TinyGraphs.Synthetic();
+        int nodes = graphs.Train.UserCount + graphs.Train.ItemCount;
+        float[] initial = Enumerable.Range(0, nodes * 16).Select(n => (n % 7 - 3) * 0.01f).ToArray();
+        using var trainer = new GraphTrainer(graphs, Options(NegativeSamplers.Uniform, epochs: 1), initial);
+
+        EmbeddingFactors ego = trainer.EgoEmbeddings();
+        Assert.Equal(initial, ego.UserVectors.Concat(ego.ItemVectors));
+        trainer.Train(null, false, null, null, null, CancellationToken.None);
+        EmbeddingFactors trained = trainer.EgoEmbeddings();
+        Assert.NotEqual(initial, trained.UserVectors.Concat(trained.ItemVectors));
+        Assert.Equal((graphs.Train.UserCount, graphs.Train.ItemCount), (trained.UserCount, trained.ItemCount));
+    }
+
+    [Fact]
     public void ASeededRunIsReproducible()
     {
         var graphs = TinyGraphs.Synthetic();

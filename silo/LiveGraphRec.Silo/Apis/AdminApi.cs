@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveGraphRec.Grains.Publishing;
+using LiveGraphRec.Grains.Training;
 
 namespace LiveGraphRec.Silo.Apis;
 
@@ -9,8 +10,35 @@ public static class AdminApi
     {
         RouteGroupBuilder api = app.MapGroup("/v1/admin").RequireApiKey();
         api.MapPost("/embeddings", PublishEmbeddingsAsync);
+        api.MapPost("/train", TrainAsync);
+        api.MapGet("/training", GetTrainingAsync);
         return api;
     }
+
+    /// <summary>Starts a training run now: 202 with its id, or 409 naming the run in progress.</summary>
+    public static async Task<Results<Accepted<TrainingRequestResult>, Conflict<TrainingRequestResult>, ProblemHttpResult>> TrainAsync(
+        IGrainFactory grains, IOptions<TrainerOptions> options)
+    {
+        if (!options.Value.Enabled)
+        {
+            return TrainerDisabled();
+        }
+        TrainingRequestResult result = await grains.GetGrain<ITrainerGrain>(ITrainerGrain.Singleton).RequestRunAsync("api");
+        return result.Accepted ? TypedResults.Accepted("/v1/admin/training", result) : TypedResults.Conflict(result);
+    }
+
+    /// <summary>The trainer's state, current and last run (duration, epochs, validation), published version and next run.</summary>
+    public static async Task<Results<Ok<TrainingStatus>, ProblemHttpResult>> GetTrainingAsync(IGrainFactory grains, IOptions<TrainerOptions> options)
+    {
+        if (!options.Value.Enabled)
+        {
+            return TrainerDisabled();
+        }
+        return TypedResults.Ok(await grains.GetGrain<ITrainerGrain>(ITrainerGrain.Singleton).GetStatusAsync());
+    }
+
+    private static ProblemHttpResult TrainerDisabled() => TypedResults.Problem(
+        $"The trainer is disabled ({TrainerOptions.Section}:Enabled=false).", statusCode: StatusCodes.Status404NotFound, title: "Trainer disabled");
 
     /// <param name="Path">An embedding file readable by this silo.</param>
     public sealed record PublishEmbeddingsRequest(string? Path);

@@ -1,8 +1,11 @@
 using System.Net;
 using LiveGraphRec.Grains;
 using LiveGraphRec.Grains.Hosting;
+using LiveGraphRec.Grains.Training;
 using LiveGraphRec.Silo.Hosting;
 using LiveGraphRec.Silo.Options;
+using LiveGraphRec.Silo.Training;
+using LiveGraphRec.Training.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -43,8 +46,8 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Everything but clustering (so a test cluster can reuse it): grain storage and the event stream provider —
-    /// on Redis when configured, else in memory — and the grain services.
+    /// Everything but clustering (so a test cluster can reuse it): grain storage, the event stream provider and the
+    /// trainer's reminders and interaction log — on Redis when configured, else in memory — and the grain services.
     /// </summary>
     public static ISiloBuilder AddLiveGraphRec(this ISiloBuilder silo, RedisOptions redis, IngestionOptions ingestion)
     {
@@ -66,7 +69,37 @@ public static class SiloBuilderExtensions
         silo.Services.AddGraphServices();
         silo.Services.AddSingleton<SeedStatus>();
         silo.Services.AddHostedService<EmbeddingSeeder>();
+        silo.AddTrainer(redis);
         return silo;
+    }
+
+    /// <summary>
+    /// The trainer (section <c>LGR:Trainer</c>): the training worker, and when enabled the reminder service of its
+    /// schedule, the interaction log it snapshots and the background registration of the schedule.
+    /// </summary>
+    private static void AddTrainer(this ISiloBuilder silo, RedisOptions redis)
+    {
+        silo.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section)
+            .PostConfigure<IOptions<SiloHostOptions>>((trainer, host) => trainer.InitialModelPath ??= host.Value.SeedEmbeddingsPath);
+        silo.Services.AddTrainingWorker();
+        var trainer = silo.Configuration.GetSection(TrainerOptions.Section).Get<TrainerOptions>() ?? new TrainerOptions();
+        if (!trainer.Enabled)
+        {
+            silo.Services.AddSingleton<IInteractionLog, DisabledInteractionLog>();
+            return;
+        }
+        if (redis.IsConfigured)
+        {
+            silo.UseRedisReminderService(reminders => reminders.ConfigurationOptions = redis.ToConfigurationOptions());
+            silo.Services.AddSingleton<IInteractionLog>(services =>
+                new RedisInteractionLog(redis.ToConfigurationOptions(), services.GetRequiredService<IOptions<ClusterOptions>>()));
+        }
+        else
+        {
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IInteractionLog, MemoryInteractionLog>();
+        }
+        silo.Services.AddHostedService<TrainerScheduleRegistration>();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using LiveGraphRec.Grains.Index;
 using LiveGraphRec.Grains.Publishing;
 using LiveGraphRec.Grains.Telemetry;
+using LiveGraphRec.Grains.Training;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveGraphRec.Grains.Hosting;
@@ -9,7 +10,8 @@ public static class GraphServiceCollectionExtensions
 {
     /// <summary>
     /// The silo-side services of the online tier: validated <see cref="GraphOptions"/> (bind or configure
-    /// them separately), the local item index and its refresher, the embedding publisher and the grains' metrics.
+    /// them separately), the local item index and its refresher, the embedding publisher, the grains' metrics and
+    /// the validation of <see cref="TrainerOptions"/> (the trainer grain's interaction log and training queue are the host's).
     /// </summary>
     public static IServiceCollection AddGraphServices(this IServiceCollection services)
     {
@@ -20,6 +22,8 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<GraphMetrics>();
         services.AddHostedService<ItemIndexRefresher>();
         services.AddSingleton<EmbeddingPublisher>();
+        services.AddOptions<TrainerOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrainerOptions>, TrainerOptionsValidator>();
         return services;
     }
 }

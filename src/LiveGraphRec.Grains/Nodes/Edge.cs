@@ -12,4 +12,9 @@ public sealed class Edge
     [Id(4)] public long OwnVersion { get; set; }
     /// <summary>The neighbour's embedding version in the contribution this node aggregated.</summary>
     [Id(5)] public long NeighbourVersion { get; set; }
+    /// <summary>
+    /// Interaction log sequence of the edge's first event, kept by users: a model trained up to a cut below it has
+    /// not seen the edge. 0 when unknown (no log), which counts as seen.
+    /// </summary>
+    [Id(6)] public long FirstSequence { get; set; }
 }

@@ -80,21 +80,26 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         return TickAsync();
     }
 
-    public Task<bool> PublishEmbeddingAsync(EmbeddingUpdate update)
+    public async Task<bool> PublishEmbeddingAsync(EmbeddingUpdate update)
     {
         if (update.Version <= State.EmbeddingVersion)
         {
             LogOlderVersionIgnored(Logger, Id, update.Version, State.EmbeddingVersion);
-            return Task.FromResult(false);
+            return false;
         }
-        Embedding.Publish(update.Vector);
+        // Without a vector the node is rebased: the model does not know it, so it keeps its own e^(0).
+        Embedding.Publish(update.Vector ?? Embedding.Ego.ToArray());
         State.EmbeddingVersion = update.Version;
         // Neighbours of the earlier version drop this node's corrections; start afresh.
         Corrections.Announced(Embedding.Contribution());
         MarkChanged();
         OnEmbeddingChanged();
-        return Task.FromResult(true);
+        await RelinkAfterCutAsync(update.Cut);
+        return true;
     }
+
+    /// <summary>After a new version: puts back the edges the model was not trained on (those first seen after <paramref name="cut"/>).</summary>
+    protected virtual Task RelinkAfterCutAsync(long cut) => Task.CompletedTask;
 
     public Task ApplyCorrectionAsync(ContributionCorrection correction)
     {
@@ -141,27 +146,56 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     /// edge per pair).
     /// </summary>
     /// <returns>True when the edge is new to this node.</returns>
-    protected bool RecordInteraction(string neighbourId, DateTimeOffset at, float weight, long neighbourVersion, float[] neighbourContribution)
+    /// <param name="sequence">The event's interaction log sequence, recorded on a new edge (0: none).</param>
+    protected bool RecordInteraction(string neighbourId, DateTimeOffset at, float weight, long neighbourVersion, float[] neighbourContribution,
+        long sequence = 0)
     {
         bool isNew = !IsLinked(neighbourId);
-        if (!State.Neighbours.TryGetValue(neighbourId, out Edge? edge))
-        {
-            edge = new Edge { FirstAt = at };
-            State.Neighbours[neighbourId] = edge;
-        }
+        Edge edge = EdgeTo(neighbourId, at, sequence);
         edge.LastAt = at > edge.LastAt ? at : edge.LastAt;
         edge.Weight += weight;
         edge.Interactions++;
         if (isNew)
         {
-            Embedding.Link(neighbourContribution);
-            edge.OwnVersion = State.EmbeddingVersion;
-            edge.NeighbourVersion = neighbourVersion;
-            OnEmbeddingChanged();
+            Link(edge, neighbourVersion, neighbourContribution);
         }
         EvictBeyondCap();
         MarkChanged();
         return isNew;
+    }
+
+    /// <summary>
+    /// Puts the edge to <paramref name="neighbourId"/> into the aggregates of the current version if it is not
+    /// there yet, counting no interaction (the edge's events were counted when they happened).
+    /// </summary>
+    /// <returns>True when the edge was linked now.</returns>
+    protected bool Relink(string neighbourId, DateTimeOffset at, long neighbourVersion, float[] neighbourContribution)
+    {
+        if (IsLinked(neighbourId))
+        {
+            return false;
+        }
+        Link(EdgeTo(neighbourId, at, sequence: 0), neighbourVersion, neighbourContribution);
+        MarkChanged();
+        return true;
+    }
+
+    private Edge EdgeTo(string neighbourId, DateTimeOffset at, long sequence)
+    {
+        if (!State.Neighbours.TryGetValue(neighbourId, out Edge? edge))
+        {
+            edge = new Edge { FirstAt = at, LastAt = at, FirstSequence = sequence };
+            State.Neighbours[neighbourId] = edge;
+        }
+        return edge;
+    }
+
+    private void Link(Edge edge, long neighbourVersion, float[] neighbourContribution)
+    {
+        Embedding.Link(neighbourContribution);
+        edge.OwnVersion = State.EmbeddingVersion;
+        edge.NeighbourVersion = neighbourVersion;
+        OnEmbeddingChanged();
     }
 
     /// <summary>Notes the contribution a neighbour aggregated on linking this node; its next correction starts from there.</summary>

@@ -24,6 +24,16 @@ public sealed class ItemGrain(
 
     public Task<LinkReply> LinkUserAsync(NeighbourLink link)
     {
+        if (link.IsRelink)
+        {
+            bool linked = Relink(link.UserId, link.Timestamp, link.UserVersion, link.Contribution);
+            float[] current = Embedding.Contribution();
+            if (linked)
+            {
+                RecordHanded(link.UserId, current);
+            }
+            return Task.FromResult(new LinkReply(linked, State.EmbeddingVersion, current));
+        }
         if (IsApplied(link.EventId) || (link.IsRepair && State.Neighbours.ContainsKey(link.UserId)))
         {
             return Task.FromResult(new LinkReply(false, State.EmbeddingVersion, Embedding.Contribution()));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LiveGraphRec.Grains.Index;
 using LiveGraphRec.Grains.Telemetry;
+using LiveGraphRec.Grains.Training;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -16,6 +17,7 @@ public sealed partial class UserGrain(
     IOptions<GraphOptions> options,
     LocalItemIndex itemIndex,
     GraphMetrics metrics,
+    IInteractionLog interactionLog,
     ILogger<UserGrain> logger) : GraphNodeGrain(state, options, metrics, logger), IUserGrain, IStreamSubscriptionObserver
 {
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -23,10 +25,15 @@ public sealed partial class UserGrain(
 
     public async Task<bool> ApplyInteractionAsync(InteractionEvent interaction)
     {
-        if (interaction.UserId != Id)
-        {
-            throw new ArgumentException($"Event {interaction.EventId} is for user '{interaction.UserId}', not '{Id}'.", nameof(interaction));
-        }
+        CheckOwner(interaction);
+        long sequence = IsApplied(interaction.EventId) ? 0 : await interactionLog.AppendAsync([LoggedInteraction.Of(interaction)]);
+        return await ApplyAsync(interaction, sequence);
+    }
+
+    /// <param name="sequence">The event's interaction log sequence (0 for a duplicate).</param>
+    private async Task<bool> ApplyAsync(InteractionEvent interaction, long sequence)
+    {
+        CheckOwner(interaction);
         var link = new NeighbourLink(Id, interaction.EventId, interaction.Timestamp, interaction.Weight,
             State.EmbeddingVersion, ContributionFor(interaction.ItemId));
         IItemGrain item = GrainFactory.GetGrain<IItemGrain>(interaction.ItemId);
@@ -43,7 +50,7 @@ public sealed partial class UserGrain(
         {
             RecordHanded(interaction.ItemId, link.Contribution);
         }
-        RecordInteraction(interaction.ItemId, interaction.Timestamp, interaction.Weight, reply.ItemVersion, reply.Contribution);
+        RecordInteraction(interaction.ItemId, interaction.Timestamp, interaction.Weight, reply.ItemVersion, reply.Contribution, sequence);
         RecordEvent(interaction.EventId, interaction.Timestamp);
         return true;
     }
@@ -54,8 +61,8 @@ public sealed partial class UserGrain(
     /// reports it delivered), so write-behind never loses an acknowledged event with a crashed silo's unwritten
     /// state: an unacknowledged batch is delivered again and re-applies just what storage lacks (de-duplicated
     /// by event id; an item that lost its side gets a repair link). The price is one write per node per batch
-    /// instead of one per flush interval while events arrive.
-    /// The batch continues the trace of the request that accepted it (<see cref="IngestionContext"/>).
+    /// instead of one per flush interval while events arrive. The batch's new events go to the interaction log
+    /// first, in one append. The batch continues the trace of the request that accepted it (<see cref="IngestionContext"/>).
     /// </summary>
     private async Task ApplyDeliveredAsync(IList<SequentialItem<InteractionEvent>> batch)
     {
@@ -63,15 +70,41 @@ public sealed partial class UserGrain(
         activity?.SetTag("lgr.user", Id);
         activity?.SetTag("lgr.events", batch.Count);
         DateTimeOffset? acceptedAt = IngestionContext.AcceptedAt;
+        List<InteractionEvent> fresh = batch.Select(delivered => delivered.Item).Where(e => !IsApplied(e.EventId)).ToList();
+        long last = fresh.Count == 0 ? 0 : await interactionLog.AppendAsync(fresh.ConvertAll(LoggedInteraction.Of));
+        int next = 0;
         foreach (SequentialItem<InteractionEvent> delivered in batch)
         {
+            // fresh keeps the batch order, so the batch's next fresh event is fresh[next]; a log that numbers nothing returns 0.
+            bool isFresh = next < fresh.Count && ReferenceEquals(delivered.Item, fresh[next]);
+            long sequence = isFresh && last > 0 ? last - fresh.Count + 1 + next : 0;
+            next += isFresh ? 1 : 0;
             long started = Stopwatch.GetTimestamp();
-            bool isNew = await ApplyInteractionAsync(delivered.Item);
+            bool isNew = await ApplyAsync(delivered.Item, sequence);
             Metrics.EventApplied(isNew, started, acceptedAt);
         }
         await Task.WhenAll(batch.Select(delivered => delivered.Item.ItemId).Distinct(StringComparer.Ordinal)
             .Select(item => GrainFactory.GetGrain<IItemGrain>(item).PersistAsync())
             .Append(PersistAsync()));
+    }
+
+    /// <summary>
+    /// Re-links, on top of the new version, the edges whose first event came after the model's cut, in the online
+    /// protocol's order (this user's prospective contribution to the item, the item's contribution back). Users
+    /// drive it because the publisher pushes items first: the items have already cleared their aggregates.
+    /// </summary>
+    protected override async Task RelinkAfterCutAsync(long cut)
+    {
+        foreach (var (itemId, edge) in State.Neighbours.Where(pair => pair.Value.FirstSequence > cut).ToList())
+        {
+            var link = new NeighbourLink(Id, string.Empty, edge.LastAt, 0f, State.EmbeddingVersion, ContributionFor(itemId), IsRelink: true);
+            LinkReply reply = await GrainFactory.GetGrain<IItemGrain>(itemId).LinkUserAsync(link);
+            if (reply.IsNewEdge)
+            {
+                RecordHanded(itemId, link.Contribution);
+            }
+            Relink(itemId, edge.LastAt, reply.ItemVersion, reply.Contribution);
+        }
     }
 
     public Task<RecommendationResult> GetRecommendationsAsync(RecommendationRequest request)
@@ -91,6 +124,14 @@ public sealed partial class UserGrain(
     protected override GraphMetrics.GrainKind Kind => GraphMetrics.GrainKind.User;
 
     protected override IGraphNodeGrain Neighbour(string id) => GrainFactory.GetGrain<IItemGrain>(id);
+
+    private void CheckOwner(InteractionEvent interaction)
+    {
+        if (interaction.UserId != Id)
+        {
+            throw new ArgumentException($"Event {interaction.EventId} is for user '{interaction.UserId}', not '{Id}'.", nameof(interaction));
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "User {Id} skipped event {EventId}: already applied")]
     private static partial void LogDuplicate(ILogger logger, string id, string eventId);

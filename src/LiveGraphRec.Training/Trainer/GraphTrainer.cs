@@ -209,12 +209,25 @@ public sealed class GraphTrainer : IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         _model.SetTraining(false);
-        Tensor final = _model.Final(_model.PropagateLayers()).cpu().contiguous();
-        int dim = (int)final.shape[1];
-        ReadOnlySpan<float> values = MemoryMarshal.Cast<byte, float>(final.bytes);
+        return ToFactors(_model.Final(_model.PropagateLayers()));
+    }
+
+    /// <summary>The current ego embeddings E⁰, copied: what a later warm-started run continues from.</summary>
+    public EmbeddingFactors EgoEmbeddings()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return ToFactors(_model.Ego);
+    }
+
+    private EmbeddingFactors ToFactors(Tensor nodes)
+    {
+        Tensor values = nodes.detach().cpu().contiguous();
+        int dim = (int)values.shape[1];
+        ReadOnlySpan<float> floats = MemoryMarshal.Cast<byte, float>(values.bytes);
         return new EmbeddingFactors(dim,
-            values[..(_model.UserCount * dim)].ToArray(),
-            values[(_model.UserCount * dim)..].ToArray());
+            floats[..(_model.UserCount * dim)].ToArray(),
+            floats[(_model.UserCount * dim)..].ToArray());
     }
 
     public void Dispose()
