@@ -54,6 +54,14 @@ public static class CommandLine
         config.AddCommand<EvalCommand>("eval")
             .WithDescription("Recall, NDCG, Precision and HitRate@K of an embedding file on the test split (LightGCN definitions).")
             .WithExample("eval", "--embeddings", "gowalla-spectral.lgr", "--data", "../shared/data/gowalla", "--k", "20");
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Benchmarks of the product.");
+            bench.AddCommand<BenchStreamCommand>("stream")
+                .WithDescription("Prequential (test-then-learn) evaluation on a timestamped stream: static, online, retrained models " +
+                    "through the real grains, and recent-window baselines. Writes a markdown table.")
+                .WithExample("bench", "stream", "--data", "../shared/data/ml-latest-small/ratings.csv", "--out", "ml-stream.md");
+        });
         config.SetExceptionHandler((exception, resolver) =>
             Report(exception, resolver?.Resolve(typeof(IAnsiConsole)) as IAnsiConsole ?? AnsiConsole.Console));
     }

@@ -217,6 +217,14 @@ public sealed class GraphTrainer : IDisposable
             values[(_model.UserCount * dim)..].ToArray());
     }
 
+    /// <summary>The current ego (layer-0) embeddings, [users + items, d] row-major: the warm start of a later run.</summary>
+    public float[] EgoEmbeddings()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return MemoryMarshal.Cast<byte, float>(_model.Ego.cpu().contiguous().bytes).ToArray();
+    }
+
     public void Dispose()
     {
         _optimizer.Dispose();
