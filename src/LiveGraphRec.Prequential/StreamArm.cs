@@ -5,6 +5,8 @@ public enum StreamArm
 {
     /// <summary>The starting model, never updated (grains with online propagation off; seen items still excluded).</summary>
     Static,
+    /// <summary>The starting model ranked in process (no grains): checks that the static arm serves it faithfully.</summary>
+    StaticOffline,
     /// <summary>The starting model plus the grains' online re-propagation per event.</summary>
     Online,
     /// <summary>Online plus a warm-started retrain and publish every N events.</summary>
@@ -24,6 +26,7 @@ public static class StreamArms
     public static string NameOf(StreamArm arm) => arm switch
     {
         StreamArm.Static => "static",
+        StreamArm.StaticOffline => "static-offline",
         StreamArm.Online => "online",
         StreamArm.OnlineRetrain => "online+retrain",
         StreamArm.RetrainOnly => "retrain-only",

@@ -20,8 +20,9 @@ public sealed record StreamBenchOptions
     /// <summary>Graph settings of the grain arms' cluster beyond the model shape (which follows <see cref="Training"/>).</summary>
     public int MaxNeighbours { get; init; } = 10_000;
     public int CorrectionFanOut { get; init; } = 8;
-    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromMilliseconds(100);
-    public TimeSpan IndexRefreshInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>The product's defaults: a timer per grain per flush, so shorter periods cost a busy silo dearly.</summary>
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan IndexRefreshInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
     public void Validate()

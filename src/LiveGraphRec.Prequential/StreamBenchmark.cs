@@ -18,7 +18,7 @@ public static class StreamBenchmark
     {
         options.Validate();
         TrainedModel? start = null;
-        if (options.Arms.Any(IsGrainArm))
+        if (options.Arms.Any(NeedsStartingModel))
         {
             BipartiteGraph prefix = BipartiteGraph.Build(stream.UserCount, stream.ItemCount, stream.Prefix);
             log($"Training the starting model: {options.Training.Model} + {options.Training.Sampler}, {options.Training.Epochs} epochs on {prefix.EdgeCount:N0} prefix edges");
@@ -39,17 +39,21 @@ public static class StreamBenchmark
         return results;
     }
 
-    private static bool IsGrainArm(StreamArm arm) => arm is not (StreamArm.Popularity or StreamArm.CoOccurrence);
+    private static bool NeedsStartingModel(StreamArm arm) => arm is not (StreamArm.Popularity or StreamArm.CoOccurrence);
 
     private static IStreamRecommender Create(StreamArm arm, TrainedModel? start, StreamBenchOptions options)
     {
-        if (!IsGrainArm(arm))
+        if (!NeedsStartingModel(arm))
         {
             return arm == StreamArm.Popularity ? new RecentPopularity(options.BaselineWindow) : new RecentCoOccurrence(options.BaselineWindow);
         }
+        TrainedModel model = start ?? throw new InvalidOperationException("This arm needs the starting model.");
+        if (arm == StreamArm.StaticOffline)
+        {
+            return new EmbeddingRecommender(model);
+        }
         bool online = arm is StreamArm.Online or StreamArm.OnlineRetrain;
         bool retrains = arm is StreamArm.OnlineRetrain or StreamArm.RetrainOnly;
-        TrainedModel model = start ?? throw new InvalidOperationException("Grain arms need the starting model.");
         return new GrainRecommender(model, graph => Configure(graph, options, online),
             retrains ? (cluster, stream) => new WarmStartRetrainer(stream, options.Training with { Epochs = options.RetrainEpochs },
                 cluster.Publisher, model, GrainRecommender.StartVersion) : null,

@@ -53,7 +53,5 @@ public sealed class StreamBenchmarkTests(ITestOutputHelper output)
         // the starting model never saw score every item 0) could then move a few hits, far fewer than 2 % of them.
         Assert.True(Math.Abs(byArm["online"].Overall.HitRate - byArm["static"].Overall.HitRate) > 0.02,
             $"online {byArm["online"].Overall.HitRate:0.0000} vs static {byArm["static"].Overall.HitRate:0.0000}");
-        Assert.True(Math.Abs(byArm["retrain-only"].Overall.HitRate - byArm["static"].Overall.HitRate) > 0.02,
-            $"retrain-only {byArm["retrain-only"].Overall.HitRate:0.0000} vs static {byArm["static"].Overall.HitRate:0.0000}");
     }
 }

@@ -19,9 +19,10 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
     public sealed class Settings : DataSettings
     {
         [CommandOption("--arms <LIST>")]
-        [Description("Comma-separated arms to run, in order: static, online, online+retrain, retrain-only, popularity, co-occurrence.")]
-        [DefaultValue("static,online,online+retrain,retrain-only,popularity,co-occurrence")]
-        public string Arms { get; init; } = "static,online,online+retrain,retrain-only,popularity,co-occurrence";
+        [Description("Comma-separated arms to run, in order: static, static-offline (the starting model ranked in process, a check of the grains), " +
+            "online, online+retrain, retrain-only, popularity, co-occurrence.")]
+        [DefaultValue("static,static-offline,online,online+retrain,retrain-only,popularity,co-occurrence")]
+        public string Arms { get; init; } = "static,static-offline,online,online+retrain,retrain-only,popularity,co-occurrence";
 
         [CommandOption("--train-fraction <F>")]
         [Description("Share of the events, by time, that trains the starting model; the rest is the stream.")]
@@ -59,16 +60,16 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
 
         [CommandOption("--epochs <N>")]
         [Description("Epochs of the starting model.")]
-        [DefaultValue(30)]
-        public int Epochs { get; init; } = 30;
+        [DefaultValue(20)]
+        public int Epochs { get; init; } = 20;
 
         [CommandOption("--batch <B>")]
         [DefaultValue(2048)]
         public int BatchSize { get; init; } = 2048;
 
         [CommandOption("--lr <RATE>")]
-        [DefaultValue(0.005)]
-        public double LearningRate { get; init; } = 0.005;
+        [DefaultValue(0.001)]
+        public double LearningRate { get; init; } = 0.001;
 
         [CommandOption("--retrain-every <N>")]
         [Description("Streamed events between the retrains of online+retrain and retrain-only.")]
@@ -87,13 +88,13 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
 
         [CommandOption("--flush-ms <MS>")]
         [Description("Grains' write-behind period (LGR:Graph:FlushInterval): when coalesced corrections and item index pushes go out.")]
-        [DefaultValue(100)]
-        public int FlushMilliseconds { get; init; } = 100;
+        [DefaultValue(1_000)]
+        public int FlushMilliseconds { get; init; } = 1_000;
 
         [CommandOption("--index-refresh-ms <MS>")]
         [Description("How often the silo pulls item index changes (LGR:Graph:IndexRefreshInterval).")]
-        [DefaultValue(50)]
-        public int IndexRefreshMilliseconds { get; init; } = 50;
+        [DefaultValue(250)]
+        public int IndexRefreshMilliseconds { get; init; } = 250;
 
         [CommandOption("--fan-out <N>")]
         [Description("Neighbours a node corrects per flush (LGR:Graph:CorrectionFanOut).")]

@@ -36,11 +36,14 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public static async Task<EmbeddedCluster> StartAsync(Action<GraphOptions> configure, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        // Orleans' start-up advice (server GC, watchdog on a busy machine) is noise in a benchmark's output.
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "lgr-bench", clusterId: $"bench-{Guid.NewGuid():N}")
             .AddMemoryGrainStorage(StorageNames.Graph));
         builder.Services.AddGraphServices();
+        // The benchmark owns the process: Ctrl+C and SIGTERM stop it, not just this host.
+        builder.Services.AddSingleton<IHostLifetime, BenchHostLifetime>();
         builder.Services.Configure(configure);
         IHost host = builder.Build();
         await host.StartAsync(cancellationToken);
@@ -74,5 +77,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class BenchHostLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
