@@ -28,6 +28,9 @@ public sealed class StreamBenchmarkTests(ITestOutputHelper output)
             RetrainEpochs = 1,
             RetrainEvery = 400,
             BaselineWindow = 1_000,
+            // A few hundred grains: short periods keep the settles after the publishes short.
+            FlushInterval = TimeSpan.FromMilliseconds(200),
+            IndexRefreshInterval = TimeSpan.FromMilliseconds(50),
         };
         var log = new List<string>();
 
