@@ -72,11 +72,12 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         _host.Dispose();
     }
 
+    /// <summary>A loopback port the system has just handed out (free unless another process takes it first).</summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private sealed class BenchHostLifetime : IHostLifetime
