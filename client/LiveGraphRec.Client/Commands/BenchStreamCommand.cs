@@ -35,7 +35,7 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
         public int K { get; init; } = 20;
 
         [CommandOption("--window <N>")]
-        [Description("Scored events per reported window (and per progress line).")]
+        [Description("Scored events per reported window; progress is printed every N streamed events.")]
         [DefaultValue(1_000)]
         public int Window { get; init; } = 1_000;
 
