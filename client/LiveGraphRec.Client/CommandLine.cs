@@ -46,10 +46,14 @@ public static class CommandLine
             .WithExample("train", "--data", "../shared/data/gowalla", "--sampler", "mixgcf", "--epochs", "100", "--out", "gowalla.lgr");
         config.AddBranch("bench", bench =>
         {
-            bench.SetDescription("Benchmarks that train and compare several configurations.");
+            bench.SetDescription("Benchmarks that compare several configurations: model ablations, prequential streaming.");
             bench.AddCommand<AblationCommand>("ablation")
                 .WithDescription("Train each ablation row (LightGCN/NGCF × RNS/DNS/MixGCF variants, S-LightGCN, PinSage negatives, HashGNN) with the same epoch budget and write the markdown table.")
                 .WithExample("bench", "ablation", "--data", "../shared/data/gowalla", "--epochs", "40", "--out", "ablation.md");
+            bench.AddCommand<BenchStreamCommand>("stream")
+                .WithDescription("Prequential (test-then-learn) evaluation on a timestamped stream: static, online, retrained models " +
+                    "through the real grains, and recent-window baselines. Writes a markdown table.")
+                .WithExample("bench", "stream", "--data", "../shared/data/ml-latest-small/ratings.csv", "--out", "ml-stream.md");
         });
         config.AddCommand<EvalCommand>("eval")
             .WithDescription("Recall, NDCG, Precision and HitRate@K of an embedding file on the test split (LightGCN definitions).")

@@ -25,6 +25,13 @@ public sealed class GraphOptions
     /// </summary>
     public int CorrectionFanOut { get; set; } = 8;
 
+    /// <summary>
+    /// Whether events re-propagate embeddings online (the default). Off, a node still records each edge
+    /// (adjacency, history, seen-item exclusion, de-duplication) but keeps its published embedding until the
+    /// next publish: a retrain-only deployment, and the retrain-only arm of <c>lgr bench stream</c>.
+    /// </summary>
+    public bool OnlinePropagation { get; set; } = true;
+
     /// <summary>How many recent event ids a node remembers to drop re-deliveries.</summary>
     public int RecentEventIds { get; set; } = 1_024;
 

@@ -77,6 +77,45 @@ public sealed class CommandLineTests : IDisposable
             Assert.Contains("--", result.Output);
         }
     }
+
+    [Fact]
+    public void BenchStreamNamesAnUnknownArm()
+    {
+        File.WriteAllText(PathOf("events.csv"), "user,item,timestamp\nu1,i1,100\nu2,i2,200\n");
+
+        var result = CliRunner.Run("bench", "stream", "--data", PathOf("events.csv"), "--arms", "static,nope");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Unknown arm 'nope'", result.Output);
+    }
+
+    [Fact]
+    public void BenchStreamRefusesDataWithoutTimestamps()
+    {
+        File.WriteAllText(PathOf("train.txt"), "0 1 2\n1 2\n");
+
+        var result = CliRunner.Run("bench", "stream", "--data", _folder, "--arms", "popularity", "--out", PathOf("out.md"));
+
+        Assert.Equal(CommandLine.InputError, result.ExitCode);
+        Assert.Contains("no timestamps", result.Output);
+        Assert.False(File.Exists(PathOf("out.md")));
+    }
+
+    [Fact]
+    public void BenchStreamWritesTheBaselinesTable()
+    {
+        string events = PathOf("synthetic.csv"), report = PathOf("stream.md");
+        CliRunner.Run("generate", "--out", events, "--users", "100", "--items", "50", "--interactions", "2000", "--communities", "5", "--drift", "0.5");
+
+        var result = CliRunner.Run("bench", "stream", "--data", events, "--arms", "popularity,co-occurrence", "--window", "100", "--out", report);
+
+        Assert.Equal(0, result.ExitCode);
+        string markdown = File.ReadAllText(report);
+        Assert.Contains("`lgr bench stream --data", markdown);
+        Assert.Matches(@"\| popularity \| 0\.\d{4} \| 0\.\d{4} \|", markdown);
+        Assert.Matches(@"\| co-occurrence \| 0\.\d{4} \|", markdown);
+        Assert.Contains("| window | popularity | co-occurrence |", markdown);
+    }
 }
 
 public sealed class AblationCommandTests : IDisposable

@@ -58,4 +58,44 @@ public sealed class OnlinePropagationTests
             await cluster.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// With online propagation off (a retrain-only deployment) an event is recorded — adjacency, history, seen-item
+    /// exclusion — but no embedding moves until the next publish, neither the endpoints' nor, through corrections,
+    /// their neighbours'.
+    /// </summary>
+    [Fact]
+    public async Task WithOnlinePropagationOffEventsAreRecordedButEmbeddingsWaitForThePublish()
+    {
+        var cluster = TestClusters.Create(silos: 1, new Dictionary<string, string?> { ["LGR:Graph:OnlinePropagation"] = "false" });
+        await cluster.DeployAsync();
+        try
+        {
+            IGrainFactory grains = cluster.Client;
+            await TestClusters.PublishAsync(grains, version: 1);
+            IUserGrain user = grains.GetGrain<IUserGrain>("u0"), newcomer = grains.GetGrain<IUserGrain>("newcomer");
+            IItemGrain item = grains.GetGrain<IItemGrain>("i10");
+            NodeProfile userBefore = await user.GetProfileAsync(), itemBefore = await item.GetProfileAsync();
+
+            await ApplyAllAsync(grains, "u0", ["i10", "i11"]);
+            await ApplyAllAsync(grains, "newcomer", ["i10"]);
+            await Task.Delay(TimeSpan.FromMilliseconds(400)); // several write-behind ticks: any correction would have landed
+
+            NodeProfile userAfter = await user.GetProfileAsync(), itemAfter = await item.GetProfileAsync();
+            Assert.Equal(["i10", "i11"], userAfter.Neighbours.Select(n => n.Id).Order());
+            Assert.Equal(["newcomer", "u0"], itemAfter.Neighbours.Select(n => n.Id).Order());
+            Assert.Equal((2L, 2L), (userAfter.AppliedEvents, itemAfter.AppliedEvents));
+            Assert.Equal((0, 0), (userAfter.Degree, itemAfter.Degree));
+            Assert.Equal(userBefore.Embedding, userAfter.Embedding);
+            Assert.Equal(itemBefore.Embedding, itemAfter.Embedding);
+            Assert.All((await newcomer.GetProfileAsync()).Embedding, value => Assert.Equal(0f, value));
+            RecommendationResult recommended = await user.GetRecommendationsAsync(new RecommendationRequest(TwoCommunityModel.Items));
+            Assert.DoesNotContain(recommended.Items, scored => scored.ItemId is "i10" or "i11");
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
 }

@@ -68,6 +68,22 @@ public sealed class GraphTrainerTests : IDisposable
         Assert.Equal(Run(), Run());
     }
 
+    [Fact]
+    public void AWarmStartFromTheEgoEmbeddingsContinuesTheTrainedModel()
+    {
+        var graphs = TinyGraphs.Synthetic();
+        using var trained = new GraphTrainer(graphs, Options(NegativeSamplers.Uniform, epochs: 2));
+        trained.Train(null, false, null, null, null, CancellationToken.None);
+
+        EmbeddingFactors ego = trained.EgoEmbeddings();
+        using var warm = new GraphTrainer(graphs, Options(NegativeSamplers.Uniform, epochs: 2), [.. ego.UserVectors, .. ego.ItemVectors]);
+
+        Assert.Equal(trained.FinalEmbeddings().UserVectors, warm.FinalEmbeddings().UserVectors);
+        Assert.Equal(trained.FinalEmbeddings().ItemVectors, warm.FinalEmbeddings().ItemVectors);
+        using var cold = new GraphTrainer(graphs, Options(NegativeSamplers.Uniform, epochs: 2));
+        Assert.NotEqual(trained.FinalEmbeddings().UserVectors, cold.FinalEmbeddings().UserVectors);
+    }
+
     [Theory]
     [InlineData(ModelNames.LightGcn, NegativeSamplers.Dynamic, 0)]
     [InlineData(ModelNames.StochasticLightGcn, NegativeSamplers.PinSage, 64)]

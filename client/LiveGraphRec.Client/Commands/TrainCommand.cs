@@ -106,15 +106,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             {
                 return ValidationResult.Error("--out is required.");
             }
-            try
-            {
-                ToOptions().Validate();
-                return ValidationResult.Success();
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error(e.Message);
-            }
+            return OptionsValidation.Of(() => ToOptions().Validate());
         }
 
         public TrainingOptions ToOptions() => ApplyMethods(new()

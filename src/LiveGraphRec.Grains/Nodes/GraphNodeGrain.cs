@@ -143,14 +143,14 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     /// <summary>
     /// Records one interaction on the edge to <paramref name="neighbourId"/>. When the edge is new to this
     /// node it links the neighbour's contribution; a repeat only adds weight (the LightGCN graph has one
-    /// edge per pair).
+    /// edge per pair). With <see cref="GraphOptions.OnlinePropagation"/> off it only records the edge.
     /// </summary>
-    /// <returns>True when the edge is new to this node.</returns>
+    /// <returns>True when the edge is new to this node's online graph (so never with online propagation off).</returns>
     /// <param name="sequence">The event's interaction log sequence, recorded on a new edge (0: none).</param>
     protected bool RecordInteraction(string neighbourId, DateTimeOffset at, float weight, long neighbourVersion, float[] neighbourContribution,
         long sequence = 0)
     {
-        bool isNew = !IsLinked(neighbourId);
+        bool isNew = Options.OnlinePropagation && !IsLinked(neighbourId);
         Edge edge = EdgeTo(neighbourId, at, sequence);
         edge.LastAt = at > edge.LastAt ? at : edge.LastAt;
         edge.Weight += weight;
@@ -184,7 +184,8 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     {
         if (!State.Neighbours.TryGetValue(neighbourId, out Edge? edge))
         {
-            edge = new Edge { FirstAt = at, LastAt = at, FirstSequence = sequence };
+            // Not in the aggregates until linked (a cold node's version is 0, the default).
+            edge = new Edge { FirstAt = at, LastAt = at, FirstSequence = sequence, OwnVersion = -1 };
             State.Neighbours[neighbourId] = edge;
         }
         return edge;

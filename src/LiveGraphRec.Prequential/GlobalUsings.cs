@@ -1,0 +1,3 @@
+global using LiveGraphRec.Core.Data;
+global using LiveGraphRec.Grains.Abstractions;
+global using Orleans;

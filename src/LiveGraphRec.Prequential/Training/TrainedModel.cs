@@ -1,0 +1,41 @@
+using LiveGraphRec.Core.Embeddings;
+using LiveGraphRec.Core.Graph;
+using LiveGraphRec.Core.Models;
+
+namespace LiveGraphRec.Prequential.Training;
+
+/// <summary>
+/// A model trained on the events seen so far, over the stream's whole dense id space (users first, then
+/// items): the ego embeddings a later run warm-starts from, and the final embeddings that are served.
+/// </summary>
+public sealed record TrainedModel(float[] Ego, EmbeddingFactors Final, TimeSpan TrainTime)
+{
+    /// <summary>
+    /// What a trainer publishes: the final embeddings of the users and items that have an event in
+    /// <paramref name="seen"/>. The others were never trained, so they stay cold in the grains (an online
+    /// graph gives them an embedding from their first neighbours).
+    /// </summary>
+    public EmbeddingModel ToPublished(Dataset ids, BipartiteGraph seen, string modelName, long version)
+    {
+        int dim = Final.Dimension;
+        var (users, userVectors) = Rows(ids.Users, Final.UserVectors, dim, seen.UserCount, seen.UserDegree);
+        var (items, itemVectors) = Rows(ids.Items, Final.ItemVectors, dim, seen.ItemCount, seen.ItemDegree);
+        return new EmbeddingModel(modelName, version, dim, users, items, userVectors, itemVectors,
+            new Dictionary<string, string> { ["edges"] = seen.EdgeCount.ToString() }, new Dictionary<string, double>(), DateTimeOffset.UtcNow);
+    }
+
+    private static (IdMap Ids, float[] Vectors) Rows(IdMap all, float[] vectors, int dim, int count, Func<int, int> degree)
+    {
+        var ids = new IdMap();
+        var kept = new List<float>();
+        for (int row = 0; row < count; row++)
+        {
+            if (degree(row) > 0)
+            {
+                ids.GetOrAdd(all[row]);
+                kept.AddRange(vectors.AsSpan(row * dim, dim));
+            }
+        }
+        return (ids, [.. kept]);
+    }
+}
