@@ -34,7 +34,7 @@ public sealed class OptionsTests
         Assert.True(new TrainerOptionsValidator().Validate(null, new TrainerOptions()).Succeeded);
 
         ValidateOptionsResult names = new TrainerOptionsChecks().Validate(null, new TrainerOptions { Model = "mf", Sampler = "dns" });
-        Assert.Equal(["LGR:Trainer:Model 'mf' is unknown; expected one of lightgcn, ngcf."], names.Failures);
+        Assert.Equal([$"LGR:Trainer:Model 'mf' is unknown; expected one of {string.Join(", ", LiveGraphRec.Training.Models.ModelNames.All)}."], names.Failures);
         Assert.True(new TrainerOptionsChecks().Validate(null, new TrainerOptions()).Succeeded);
     }
 

@@ -31,13 +31,14 @@ public sealed partial class ItemIndexRefresher(
     {
         try
         {
+            DateTimeOffset started = DateTimeOffset.UtcNow;
             var pulls = await Task.WhenAll(Enumerable.Range(0, options.Value.IndexShards).Select(async shard =>
             {
                 var (incarnation, revision) = index.CursorOf(shard);
                 var changes = await grains.GetGrain<IItemIndexShardGrain>(shard).GetChangesAsync(incarnation, revision);
                 return (shard, changes);
             }));
-            index.Apply(pulls);
+            index.Apply(pulls, started);
             metrics.IndexRefreshed(ok: true);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)

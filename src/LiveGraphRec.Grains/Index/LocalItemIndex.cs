@@ -25,8 +25,11 @@ public sealed class LocalItemIndex(IOptions<GraphOptions> options)
     /// <summary>Where the replica stands in a shard: pass to <see cref="IItemIndexShardGrain.GetChangesAsync"/>.</summary>
     public (Guid Incarnation, long Revision) CursorOf(int shard) => _cursors.GetValueOrDefault(shard);
 
-    /// <summary>Takes in one pull of every shard. Called by one refresher at a time.</summary>
-    public void Apply(IReadOnlyList<(int Shard, ItemIndexChanges Changes)> pulls)
+    /// <summary>
+    /// Takes in one pull of every shard, begun at <paramref name="pulledAt"/>: the replica then holds every change the
+    /// shards had by that time (what readiness after a publish relies on). Called by one refresher at a time.
+    /// </summary>
+    public void Apply(IReadOnlyList<(int Shard, ItemIndexChanges Changes)> pulls, DateTimeOffset pulledAt)
     {
         foreach (var (shard, changes) in pulls)
         {
@@ -34,7 +37,7 @@ public sealed class LocalItemIndex(IOptions<GraphOptions> options)
         }
         long version = _cursors.Values.Sum(cursor => cursor.Revision);
         var changed = pulls.SelectMany(pull => pull.Changes.Items).ToList();
-        Volatile.Write(ref _current, Current.With(changed, version, DateTimeOffset.UtcNow));
+        Volatile.Write(ref _current, Current.With(changed, version, pulledAt));
         IsReady = true;
     }
 }

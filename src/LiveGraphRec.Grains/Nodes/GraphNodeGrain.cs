@@ -95,8 +95,12 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         MarkChanged();
         OnEmbeddingChanged();
         await RelinkAfterCutAsync(update.Cut);
+        await OnPublishedAsync();
         return true;
     }
+
+    /// <summary>After a new version is in place (publishes are rare: a node may act on one at once).</summary>
+    protected virtual Task OnPublishedAsync() => Task.CompletedTask;
 
     /// <summary>After a new version: puts back the edges the model was not trained on (those first seen after <paramref name="cut"/>).</summary>
     protected virtual Task RelinkAfterCutAsync(long cut) => Task.CompletedTask;

@@ -62,6 +62,12 @@ public sealed class ItemGrain(
         _indexStale = true;
     }
 
+    /// <summary>
+    /// A published version goes to the index at once rather than on the next tick, so a silo is ready (its index
+    /// replica holds the model) one refresh after publishing ends, whatever the write-behind period.
+    /// </summary>
+    protected override Task OnPublishedAsync() => OnTickAsync();
+
     protected override async Task OnTickAsync()
     {
         if (!_indexStale)
