@@ -1,4 +1,5 @@
 using LiveGraphRec.Grains.Index;
+using LiveGraphRec.Grains.Ingestion;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -13,6 +14,7 @@ public sealed partial class UserGrain(
     [PersistentState("node", StorageNames.Graph)] IPersistentState<GraphNodeState> state,
     IOptions<GraphOptions> options,
     LocalItemIndex itemIndex,
+    ApplyProgress progress,
     ILogger<UserGrain> logger) : GraphNodeGrain(state, options, logger), IUserGrain, IStreamSubscriptionObserver
 {
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -32,6 +34,7 @@ public sealed partial class UserGrain(
             // The item may have lost its side (a crash between the two write-behind flushes) while this
             // user kept its own: a repair link restores a missing edge and is a no-op otherwise.
             LogDuplicate(Logger, Id, interaction.EventId);
+            progress.Duplicate();
             await item.LinkUserAsync(link with { IsRepair = true });
             return false;
         }
@@ -42,6 +45,7 @@ public sealed partial class UserGrain(
         }
         RecordInteraction(interaction.ItemId, interaction.Timestamp, interaction.Weight, reply.ItemVersion, reply.Contribution);
         RecordEvent(interaction.EventId, interaction.Timestamp);
+        progress.Applied(interaction);
         return true;
     }
 

@@ -1,4 +1,3 @@
-using LiveGraphRec.Core.Data;
 using LiveGraphRec.Core.Embeddings;
 
 namespace LiveGraphRec.Grains.Publishing;
@@ -17,7 +16,7 @@ public sealed partial class EmbeddingPublisher(IGrainFactory grains, IOptions<Gr
     public Task<PublishReport> PublishFileAsync(string path, CancellationToken cancellationToken) =>
         PublishAsync(EmbeddingFile.Read(path), cancellationToken);
 
-    public async Task<PublishReport> PublishAsync(EmbeddingModel model, CancellationToken cancellationToken)
+    public Task<PublishReport> PublishAsync(EmbeddingModel model, CancellationToken cancellationToken)
     {
         model.EnsureConsistent();
         if (model.Dimension != options.Value.Dimension)
@@ -25,25 +24,43 @@ public sealed partial class EmbeddingPublisher(IGrainFactory grains, IOptions<Gr
             throw new InvalidDataException(
                 $"Model '{model.ModelName}' has dimension {model.Dimension}; the cluster is configured for {options.Value.Dimension} ({GraphOptions.Section}:Dimension).");
         }
+        int dim = model.Dimension;
+        return PublishAsync(model.ModelName, model.Version,
+            model.Items.Ids, row => model.ItemVectors.AsSpan(row * dim, dim).ToArray(),
+            model.Users.Ids, row => model.UserVectors.AsSpan(row * dim, dim).ToArray(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes one batch of a model sent by a client (<c>lgr publish</c>): the caller has checked ids and
+    /// dimensions. Batches of one version may come in any order and be repeated.
+    /// </summary>
+    public Task<PublishReport> PublishAsync(string modelName, long version, IReadOnlyList<NodeVector> items,
+        IReadOnlyList<NodeVector> users, CancellationToken cancellationToken) =>
+        PublishAsync(modelName, version, items.Select(node => node.Id).ToList(), row => items[row].Vector,
+            users.Select(node => node.Id).ToList(), row => users[row].Vector, cancellationToken);
+
+    private async Task<PublishReport> PublishAsync(string modelName, long version, IReadOnlyList<string> itemIds,
+        Func<int, float[]> itemVector, IReadOnlyList<string> userIds, Func<int, float[]> userVector, CancellationToken cancellationToken)
+    {
         // Items first: recommendations for freshly published users then already meet published items.
-        int itemsApplied = await PushAsync(model.Items, id => grains.GetGrain<IItemGrain>(id), model.ItemVectors, model, cancellationToken);
-        int usersApplied = await PushAsync(model.Users, id => grains.GetGrain<IUserGrain>(id), model.UserVectors, model, cancellationToken);
-        int applied = itemsApplied + usersApplied, total = model.Users.Count + model.Items.Count;
-        var report = new PublishReport(model.ModelName, model.Version, model.Users.Count, model.Items.Count, applied, total - applied);
+        int itemsApplied = await PushAsync(itemIds, id => grains.GetGrain<IItemGrain>(id), itemVector, version, cancellationToken);
+        int usersApplied = await PushAsync(userIds, id => grains.GetGrain<IUserGrain>(id), userVector, version, cancellationToken);
+        int applied = itemsApplied + usersApplied, total = userIds.Count + itemIds.Count;
+        var report = new PublishReport(modelName, version, userIds.Count, itemIds.Count, applied, total - applied);
         LogPublished(logger, report.ModelName, report.Version, report.Users, report.Items, report.Applied, report.Ignored);
         return report;
     }
 
-    private static async Task<int> PushAsync(IdMap ids, Func<string, IGraphNodeGrain> grainOf, float[] vectors,
-        EmbeddingModel model, CancellationToken cancellationToken)
+    private static async Task<int> PushAsync(IReadOnlyList<string> ids, Func<string, IGraphNodeGrain> grainOf, Func<int, float[]> vectorOf,
+        long version, CancellationToken cancellationToken)
     {
-        int applied = 0, dim = model.Dimension;
+        int applied = 0;
         for (int start = 0; start < ids.Count; start += BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int end = Math.Min(ids.Count, start + BatchSize);
             bool[] results = await Task.WhenAll(Enumerable.Range(start, end - start).Select(row =>
-                grainOf(ids[row]).PublishEmbeddingAsync(new EmbeddingUpdate(model.Version, vectors.AsSpan(row * dim, dim).ToArray()))));
+                grainOf(ids[row]).PublishEmbeddingAsync(new EmbeddingUpdate(version, vectorOf(row)))));
             applied += results.Count(taken => taken);
         }
         return applied;
