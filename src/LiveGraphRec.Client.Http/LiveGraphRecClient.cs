@@ -76,9 +76,8 @@ public sealed class LiveGraphRecClient(HttpClient http) : IDisposable
     /// <summary><c>POST /v1/events</c>: appends the batch to the durable event log (validated whole: a bad record rejects it all).</summary>
     public async Task<IngestionReceipt> PostEventsAsync(IReadOnlyList<EventRecord> events, CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage response = await http.PostAsync("v1/events",
-            JsonContent.Create(events, ClientJsonContext.Default.IReadOnlyListEventRecord), cancellationToken);
-        return await ReadAsync(response, ClientJsonContext.Default.IngestionReceipt, cancellationToken);
+        return await SendAsync(HttpMethod.Post, "v1/events", JsonContent.Create(events, ClientJsonContext.Default.IReadOnlyListEventRecord),
+            ClientJsonContext.Default.IngestionReceipt, cancellationToken);
     }
 
     /// <summary><c>GET /v1/users/{id}/recommendations</c>.</summary>
@@ -91,8 +90,7 @@ public sealed class LiveGraphRecClient(HttpClient http) : IDisposable
         {
             query += "&candidates=" + Uri.EscapeDataString(string.Join(',', candidates));
         }
-        using HttpResponseMessage response = await http.GetAsync(query, cancellationToken);
-        return await ReadAsync(response, ClientJsonContext.Default.Recommendations, cancellationToken);
+        return await SendAsync(HttpMethod.Get, query, null, ClientJsonContext.Default.Recommendations, cancellationToken);
     }
 
     /// <summary><c>GET /v1/users/{id}</c>; null when the silo knows no such user.</summary>
@@ -106,23 +104,20 @@ public sealed class LiveGraphRecClient(HttpClient http) : IDisposable
     /// <summary><c>POST /v1/admin/embeddings</c> with one batch of vectors (at most 10,000 users plus items).</summary>
     public async Task<PublishReport> PublishEmbeddingsAsync(EmbeddingBatch batch, CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage response = await http.PostAsync("v1/admin/embeddings",
-            JsonContent.Create(batch, ClientJsonContext.Default.EmbeddingBatch), cancellationToken);
-        return await ReadAsync(response, ClientJsonContext.Default.PublishReport, cancellationToken);
+        return await SendAsync(HttpMethod.Post, "v1/admin/embeddings", JsonContent.Create(batch, ClientJsonContext.Default.EmbeddingBatch),
+            ClientJsonContext.Default.PublishReport, cancellationToken);
     }
 
     /// <summary><c>GET /v1/admin/ingestion</c>: the silo's applied events and apply lag since the last reset.</summary>
     public async Task<ApplyProgressReport> GetApplyProgressAsync(CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage response = await http.GetAsync("v1/admin/ingestion", cancellationToken);
-        return await ReadAsync(response, ClientJsonContext.Default.ApplyProgressReport, cancellationToken);
+        return await SendAsync(HttpMethod.Get, "v1/admin/ingestion", null, ClientJsonContext.Default.ApplyProgressReport, cancellationToken);
     }
 
     /// <summary><c>POST /v1/admin/ingestion/reset</c>: starts a new measurement window on the silo.</summary>
     public async Task<ApplyProgressReport> ResetApplyProgressAsync(CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage response = await http.PostAsync("v1/admin/ingestion/reset", content: null, cancellationToken);
-        return await ReadAsync(response, ClientJsonContext.Default.ApplyProgressReport, cancellationToken);
+        return await SendAsync(HttpMethod.Post, "v1/admin/ingestion/reset", null, ClientJsonContext.Default.ApplyProgressReport, cancellationToken);
     }
 
     public void Dispose()
@@ -135,19 +130,29 @@ public sealed class LiveGraphRecClient(HttpClient http) : IDisposable
 
     private async Task<NodeProfile?> GetProfileAsync(string path, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await http.GetAsync(path, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
-        return await ReadAsync(response, ClientJsonContext.Default.NodeProfile, cancellationToken);
+        return await ReadAsync(request, response, ClientJsonContext.Default.NodeProfile, cancellationToken);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
+        return await ReadAsync(request, response, type, cancellationToken);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpRequestMessage request, HttpResponseMessage response, JsonTypeInfo<T> type,
+        CancellationToken cancellationToken)
+    {
+        string call = $"{request.Method} /{request.RequestUri?.OriginalString.Split('?')[0]}";
         if (!response.IsSuccessStatusCode)
         {
-            throw await ErrorAsync(response, cancellationToken);
+            throw await ErrorAsync(call, response, cancellationToken);
         }
         try
         {
@@ -157,11 +162,11 @@ public sealed class LiveGraphRecClient(HttpClient http) : IDisposable
         catch (JsonException e)
         {
             throw new LiveGraphRecApiException(response.StatusCode,
-                $"{Describe(response)} answered {(int)response.StatusCode} with a body this client cannot read: {e.Message}", Empty);
+                $"{call} answered {(int)response.StatusCode} with a body this client cannot read: {e.Message}", Empty);
         }
     }
 
-    private static async Task<LiveGraphRecApiException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<LiveGraphRecApiException> ErrorAsync(string call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         string body = await response.Content.ReadAsStringAsync(cancellationToken);
         ProblemBody? problem = null;
@@ -177,11 +182,8 @@ public sealed class LiveGraphRecClient(HttpClient http) : IDisposable
         string detail = problem?.Detail ?? problem?.Title ?? (body.Length > 500 ? body[..500] + "…" : body);
         string fields = string.Concat(errors.Select(error => $"\n  {error.Key}: {string.Join("; ", error.Value)}"));
         return new LiveGraphRecApiException(response.StatusCode,
-            $"{Describe(response)} answered {(int)response.StatusCode} {response.ReasonPhrase}: {detail}{fields}", errors);
+            $"{call} answered {(int)response.StatusCode} {response.ReasonPhrase}: {detail}{fields}", errors);
     }
-
-    private static string Describe(HttpResponseMessage response) =>
-        $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
 
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 }

@@ -115,8 +115,10 @@ public sealed class LoadTestCommand(IAnsiConsole console) : AsyncCommand<LoadTes
         LoadWorkload workload = settings.Data is { } data
             ? LoadWorkload.FromDataset(DatasetReading.Load(console, data, DatasetLoadOptions.Default), settings.Seed)
             : LoadWorkload.Synthetic(settings.Users, settings.Items, settings.Seed);
-        // No retries: a failure is counted, not hidden behind a second attempt.
+        // No retries for the load: a failure is counted, not hidden behind a second attempt. The silo's progress
+        // report is read through its own client, with retries, so a silo that is slow to answer under load still reports.
         using LiveGraphRecClient client = settings.CreateClient(retries: 0, maxConnections: 2 * settings.MaxInFlight);
+        using LiveGraphRecClient admin = settings.CreateClient(maxConnections: 2);
         console.MarkupLineInterpolated(
             $"Offering {settings.EventsPerSecond:N0} events/s (POSTs of {settings.Batch}) and {settings.RequestsPerSecond:N0} recommendation requests/s to {settings.EffectiveUrl}; {workload.UserCount:N0} users, {workload.ItemCount:N0} items");
         if (settings.Warmup > 0)
@@ -126,10 +128,10 @@ public sealed class LoadTestCommand(IAnsiConsole console) : AsyncCommand<LoadTes
             // The warm-up's backlog is applied before the window starts, so the window counts only its own events.
             if (ingest)
             {
-                await DrainAsync(client, expected: null, TimeSpan.FromSeconds(settings.DrainTimeout), cancellationToken);
+                await DrainAsync(admin, expected: null, TimeSpan.FromSeconds(settings.DrainTimeout), cancellationToken);
             }
         }
-        ApplyProgressReport? before = ingest ? await client.ResetApplyProgressAsync(cancellationToken) : null;
+        ApplyProgressReport? before = ingest ? await admin.ResetApplyProgressAsync(cancellationToken) : null;
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
         var window = TimeSpan.FromSeconds(settings.Duration);
         console.MarkupLineInterpolated($"Measuring for {settings.Duration:0.#} s…");
@@ -140,8 +142,8 @@ public sealed class LoadTestCommand(IAnsiConsole console) : AsyncCommand<LoadTes
         ApplySummary? apply = null;
         if (before is not null)
         {
-            ApplyProgressReport atWindowEnd = await client.GetApplyProgressAsync(cancellationToken);
-            var (drained, final) = await DrainAsync(client, ingestStats.Units, TimeSpan.FromSeconds(settings.DrainTimeout), cancellationToken);
+            ApplyProgressReport atWindowEnd = await admin.GetApplyProgressAsync(cancellationToken);
+            var (drained, final) = await DrainAsync(admin, ingestStats.Units, TimeSpan.FromSeconds(settings.DrainTimeout), cancellationToken);
             apply = new ApplySummary(atWindowEnd.AppliedEvents, atWindowEnd.AppliedEvents / offered.TotalSeconds,
                 drained?.TotalSeconds, Math.Max(0, ingestStats.Units - final.AppliedEvents), final);
         }

@@ -19,8 +19,13 @@ public static class SiloBuilderExtensions
         {
             return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         }
+        SharedRedisConnection connection = SharedRedisConnection.For(silo, redis);
         return silo
-            .UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.ToConfigurationOptions())
+            .UseRedisClustering(clustering =>
+            {
+                clustering.ConfigurationOptions = redis.ToConfigurationOptions();
+                clustering.CreateMultiplexer = _ => connection.GetAsync();
+            })
             .Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;
@@ -37,11 +42,13 @@ public static class SiloBuilderExtensions
     {
         if (redis.IsConfigured)
         {
+            SharedRedisConnection connection = SharedRedisConnection.For(silo, redis);
             // The default JSON serializer records CLR type names, so moving a state class would make stored
             // state unreadable; the binary serializer is version tolerant through [Id] and [Alias].
             silo.AddRedisGrainStorage(StorageNames.Graph, storage => storage.Configure<Serializer>((options, serializer) =>
             {
                 options.ConfigurationOptions = redis.ToConfigurationOptions();
+                options.CreateMultiplexer = _ => connection.GetAsync();
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
         }
@@ -67,13 +74,13 @@ public static class SiloBuilderExtensions
             silo.AddMemoryStreams(ingestion.StreamProvider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
             return;
         }
-        // Clustering and grain storage each open their own connection (their default CreateMultiplexer), so there
-        // is no silo-wide multiplexer to share: the provider opens one more with the same settings.
+        SharedRedisConnection connection = SharedRedisConnection.For(silo, redis);
         silo.AddRedisStreams(ingestion.StreamProvider, streams =>
         {
             streams.ConfigureRedis(options => options.Configure(log =>
             {
                 log.ConfigurationOptions = redis.ToConfigurationOptions();
+                log.CreateMultiplexer = _ => connection.GetAsync();
                 log.QueueCount = ingestion.QueueCount;
                 log.PendingIdleTimeout = ingestion.PendingIdleTimeout;
             }));
