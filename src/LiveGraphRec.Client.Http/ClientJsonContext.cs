@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveGraphRec.Client.Http.Models;
+using LiveGraphRec.Core.Diagnostics;
 
 namespace LiveGraphRec.Client.Http;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LiveGraphRec.Client.Http.Models;
+using LiveGraphRec.Core.Diagnostics;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -149,7 +150,8 @@ public sealed class LiveGraphRecClient(HttpClient http) : IDisposable
     private static async Task<T> ReadAsync<T>(HttpRequestMessage request, HttpResponseMessage response, JsonTypeInfo<T> type,
         CancellationToken cancellationToken)
     {
-        string call = $"{request.Method} /{request.RequestUri?.OriginalString.Split('?')[0]}";
+        // Sending made the request's address absolute (base address + path).
+        string call = $"{request.Method} {(request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : request.RequestUri?.OriginalString)}";
         if (!response.IsSuccessStatusCode)
         {
             throw await ErrorAsync(call, response, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Net;
 using LiveGraphRec.Client.Http;
 using LiveGraphRec.Client.Http.Models;
+using LiveGraphRec.Core.Diagnostics;
 using NodeProfile = LiveGraphRec.Client.Http.Models.NodeProfile;
 
 namespace LiveGraphRec.Grains.Tests;

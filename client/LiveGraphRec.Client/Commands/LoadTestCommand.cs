@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using LiveGraphRec.Client.Http;
 using LiveGraphRec.Client.Http.Models;
+using LiveGraphRec.Core.Diagnostics;
 using LiveGraphRec.Client.Load;
 using LiveGraphRec.Client.Presentation;
 using LiveGraphRec.Core.Data;

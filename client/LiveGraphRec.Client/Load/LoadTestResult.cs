@@ -1,4 +1,5 @@
 using LiveGraphRec.Client.Http.Models;
+using LiveGraphRec.Core.Diagnostics;
 
 namespace LiveGraphRec.Client.Load;
 

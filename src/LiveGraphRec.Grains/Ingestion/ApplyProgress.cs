@@ -44,16 +44,3 @@ public sealed class ApplyProgress(TimeProvider time)
 
     private static double Milliseconds(TimeSpan span) => Math.Round(span.TotalMilliseconds, 3);
 }
-
-/// <summary>What <see cref="ApplyProgress"/> counted since <paramref name="Since"/>; lags in milliseconds.</summary>
-/// <param name="LagSamples">Applied events that carried an acceptance time (all that came through <c>POST /v1/events</c>).</param>
-public sealed record ApplyProgressReport(
-    DateTimeOffset Since,
-    DateTimeOffset At,
-    long AppliedEvents,
-    long DuplicateEvents,
-    long LagSamples,
-    double LagP50Ms,
-    double LagP90Ms,
-    double LagP99Ms,
-    double LagMaxMs);
