@@ -36,6 +36,7 @@ cleanup() {
   rm -rf "$work/silo" "$work/lgr"
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM
 
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log"
 

@@ -5,10 +5,11 @@ using StackExchange.Redis;
 namespace LiveGraphRec.Silo.Extensions;
 
 /// <summary>
-/// The silo's one Redis connection, handed to clustering, grain storage and the event streams through their
-/// <c>CreateMultiplexer</c> options (as shared, so no provider disposes it). StackExchange.Redis pipelines every
-/// caller's commands over one multiplexer, so one connection serves them all and the server sees one client per silo.
-/// It connects when the silo starts (first lifecycle stage) and is disposed with the host's services.
+/// The silo's Redis connection for small, latency-sensitive commands — membership (clustering) and the event log
+/// (appends, reads, acknowledgements) — handed to both through their <c>CreateMultiplexer</c> options (as shared, so
+/// no provider disposes it); StackExchange.Redis pipelines both over one multiplexer. Grain storage, whose large and
+/// bursty writes would queue those commands behind them, keeps its own. It connects when the silo starts (first
+/// lifecycle stage) and is disposed with the host's services.
 /// </summary>
 internal sealed class SharedRedisConnection(ConfigurationOptions configuration) : ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {

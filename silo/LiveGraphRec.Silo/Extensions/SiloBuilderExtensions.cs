@@ -42,13 +42,14 @@ public static class SiloBuilderExtensions
     {
         if (redis.IsConfigured)
         {
-            SharedRedisConnection connection = SharedRedisConnection.For(silo, redis);
+            // Grain storage keeps a connection of its own (its default CreateMultiplexer): its writes are large and come
+            // in bursts (a publish writes every node), and on a shared connection they delayed the event log's XADDs and
+            // XACKs behind them until those timed out (docs/BENCHMARKS.md, online tier).
             // The default JSON serializer records CLR type names, so moving a state class would make stored
             // state unreadable; the binary serializer is version tolerant through [Id] and [Alias].
             silo.AddRedisGrainStorage(StorageNames.Graph, storage => storage.Configure<Serializer>((options, serializer) =>
             {
                 options.ConfigurationOptions = redis.ToConfigurationOptions();
-                options.CreateMultiplexer = _ => connection.GetAsync();
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
         }
