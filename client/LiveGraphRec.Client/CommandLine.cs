@@ -1,4 +1,6 @@
 using LiveGraphRec.Client.Commands;
+using LiveGraphRec.Client.Http;
+using Polly.Timeout;
 using LiveGraphRec.Core.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,6 +14,10 @@ public static class CommandLine
     public const int InputError = 2;
     /// <summary>Exit code for anything unexpected (printed with its stack trace).</summary>
     public const int InternalError = 1;
+    /// <summary>Exit code when the cluster could not be reached or answered with an error (or a load test saw errors).</summary>
+    public const int ServiceError = 3;
+    /// <summary>Exit code when a looked-up user or item does not exist.</summary>
+    public const int NotFound = 4;
 
     /// <summary>
     /// Spectre.Console.Cli rejects one-letter long options, but <c>--k 20</c> is what recommender
@@ -58,12 +64,35 @@ public static class CommandLine
         config.AddCommand<EvalCommand>("eval")
             .WithDescription("Recall, NDCG, Precision and HitRate@K of an embedding file on the test split (LightGCN definitions).")
             .WithExample("eval", "--embeddings", "gowalla-spectral.lgr", "--data", "../shared/data/gowalla", "--k", "20");
+        config.AddCommand<ReplayCommand>("replay")
+            .WithDescription("Send a data set's interactions to a running cluster as live events, in time order, at a fixed rate.")
+            .WithExample("replay", "--data", "events.csv", "--rate", "2000", "--url", "http://127.0.0.1:8080");
+        config.AddCommand<RecommendCommand>("recommend")
+            .WithDescription("A user's recommendations from a running cluster.")
+            .WithExample("recommend", "--user", "42", "--k", "10");
+        config.AddCommand<UserCommand>("user")
+            .WithDescription("A user's adjacency, degree, model version and embedding, from a running cluster.")
+            .WithExample("user", "42");
+        config.AddCommand<ItemCommand>("item")
+            .WithDescription("An item's adjacency, degree, model version and embedding, from a running cluster.")
+            .WithExample("item", "1337");
+        config.AddCommand<PublishCommand>("publish")
+            .WithDescription("Push a trained embedding file to a running cluster in batches; nodes keep only newer versions.")
+            .WithExample("publish", "--embeddings", "gowalla.lgr", "--url", "http://127.0.0.1:8080");
+        config.AddCommand<LoadTestCommand>("loadtest")
+            .WithDescription("Mixed ingestion + recommendation load at fixed rates (open loop); throughput, latency percentiles, errors, apply lag.")
+            .WithExample("loadtest", "--events-per-second", "20000", "--requests-per-second", "1000", "--duration", "60", "--data", "../shared/data/gowalla");
         config.SetExceptionHandler((exception, resolver) =>
             Report(exception, resolver?.Resolve(typeof(IAnsiConsole)) as IAnsiConsole ?? AnsiConsole.Console));
     }
 
     private static int Report(Exception exception, IAnsiConsole console)
     {
+        if (exception is LiveGraphRecApiException or HttpRequestException or TimeoutRejectedException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+            return ServiceError;
+        }
         bool isInputError = exception is CommandAppException or DataFormatException or InvalidDataException
             or FileNotFoundException or DirectoryNotFoundException or ArgumentException or UnauthorizedAccessException;
         console.MarkupLineInterpolated($"[red]error:[/] {(isInputError ? exception.Message : exception.ToString())}");

@@ -14,13 +14,15 @@ public interface IGraphNodeGrain : IGrainWithStringKey
     Task ApplyCorrectionAsync(ContributionCorrection correction);
 
     /// <summary>
-    /// Completes once everything the node has applied so far is in grain storage (coalesced with the
-    /// write-behind flush). Interleaves, so it does not queue behind the calls that changed the node.
+    /// Completes once everything the node has applied so far is in grain storage: by a write shortly after
+    /// (group commit, shared by every caller meanwhile). Interleaves, so it does not queue behind the calls
+    /// that changed the node.
     /// </summary>
     [AlwaysInterleave, Alias("Persist")]
     Task PersistAsync();
 
     /// <summary>The node's adjacency, degree, version and final embedding.</summary>
-    [Alias("GetProfile")]
+    /// <remarks>Interleaves: a read of state changed only between awaits, so it need not wait for a delivery's commit.</remarks>
+    [AlwaysInterleave, Alias("GetProfile")]
     Task<NodeProfile> GetProfileAsync();
 }

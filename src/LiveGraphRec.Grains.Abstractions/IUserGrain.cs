@@ -13,6 +13,10 @@ public interface IUserGrain : IGraphNodeGrain
     Task<bool> ApplyInteractionAsync(InteractionEvent interaction);
 
     /// <summary>Scores the user's final embedding against this silo's item index.</summary>
-    [Alias("GetRecommendations")]
+    /// <remarks>
+    /// Interleaves: it reads the state without awaiting, so it sees every event applied so far and need not
+    /// queue behind a delivered batch that waits for its commit.
+    /// </remarks>
+    [AlwaysInterleave, Alias("GetRecommendations")]
     Task<RecommendationResult> GetRecommendationsAsync(RecommendationRequest request);
 }

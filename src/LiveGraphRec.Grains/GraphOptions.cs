@@ -43,11 +43,25 @@ public sealed class GraphOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// Group commit: how long after the first delivered batch that waits for a node's write the node writes,
+    /// so that every batch touching it meanwhile shares one write. Events are acknowledged to the log only
+    /// after that write, so this adds to the acknowledgement (not the apply) latency; and a user's next
+    /// batch is delivered only after the previous one was acknowledged.
+    /// </summary>
+    public TimeSpan CommitDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
     /// Item index shards (fixed for the life of a cluster: items are assigned by hash). A shard persists all
     /// its items at once, so more shards mean smaller writes: a Gowalla-sized catalog (40,981 × 64 floats)
-    /// over 32 shards writes about 330 KB per changed shard per tick.
+    /// over 32 shards writes about 330 KB per changed shard per <see cref="IndexPersistInterval"/>.
     /// </summary>
     public int IndexShards { get; set; } = 32;
+
+    /// <summary>
+    /// How often an item index shard writes itself (derived state: after a crash, items changed since the last
+    /// write are stale in the index until they change again or the next publish).
+    /// </summary>
+    public TimeSpan IndexPersistInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often each silo pulls item index changes: the bound on the item-side freshness.</summary>
     public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromMilliseconds(250);

@@ -4,14 +4,34 @@ namespace LiveGraphRec.Grains;
 /// Coalesces a grain's state writes: changes only mark the state dirty and a grain timer writes it at
 /// most once per period, so persisted state lags applied events by at most one period (the durable
 /// event log is the source of truth). One write is in flight at a time; the grain flushes again when
-/// it deactivates.
+/// it deactivates. A caller that must know its changes are stored (before an event is acknowledged)
+/// waits with <see cref="WhenWrittenAsync"/> for the next write, which it shares with every other
+/// waiter of the moment (group commit) instead of causing a write of its own.
 /// </summary>
 public sealed class WriteBehind<TState>(IPersistentState<TState> state)
 {
     private Task? _writing;
     private bool _dirty;
+    private TaskCompletionSource? _waiters;
 
     public void MarkDirty() => _dirty = true;
+
+    /// <summary>True when changes are waiting for a write.</summary>
+    public bool IsDirty => _dirty;
+
+    /// <summary>
+    /// Completes once every change marked so far is written — by a write that someone else (a timer, a
+    /// commit) starts; faults when that write fails.
+    /// </summary>
+    public Task WhenWrittenAsync()
+    {
+        if (!_dirty)
+        {
+            // Nothing unwritten, or only what the write in flight holds.
+            return _writing ?? Task.CompletedTask;
+        }
+        return (_waiters ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    }
 
     /// <summary>Writes the state if it changed since the last write; returns once nothing newer is unwritten.</summary>
     public async Task FlushAsync()
@@ -26,15 +46,20 @@ public sealed class WriteBehind<TState>(IPersistentState<TState> state)
             return;
         }
         _dirty = false;
+        // This write holds every change marked so far, so it answers everyone waiting now.
+        TaskCompletionSource? waiters = _waiters;
+        _waiters = null;
         Task write = state.WriteStateAsync();
         _writing = write;
         try
         {
             await write;
+            waiters?.TrySetResult();
         }
-        catch
+        catch (Exception e)
         {
             _dirty = true;
+            waiters?.TrySetException(e);
             throw;
         }
         finally

@@ -116,6 +116,46 @@ public sealed class CommandLineTests : IDisposable
         Assert.Matches(@"\| co-occurrence \| 0\.\d{4} \|", markdown);
         Assert.Contains("| window | popularity | co-occurrence |", markdown);
     }
+
+    [Theory]
+    [InlineData(new[] { "loadtest", "--events-per-second", "0", "--requests-per-second", "0" }, "nothing to offer")]
+    [InlineData(new[] { "loadtest", "--duration", "-1" }, "--duration")]
+    [InlineData(new[] { "loadtest", "--batch", "0" }, "--batch")]
+    [InlineData(new[] { "recommend" }, "--user is required")]
+    [InlineData(new[] { "recommend", "--user", "u1", "--url", "ftp://example" }, "not an http:// or https:// address")]
+    [InlineData(new[] { "publish", "--embeddings", "/no/such.lgr" }, "no file at '/no/such.lgr'")]
+    [InlineData(new[] { "replay", "--data", "/no/such.csv" }, "does not exist")]
+    public void ClusterCommandsRejectBadOptions(string[] args, string message)
+    {
+        var result = CliRunner.Run(args);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Output);
+    }
+
+    [Fact]
+    public void AnUnreachableClusterIsAServiceErrorWithTheCause()
+    {
+        var result = CliRunner.Run("recommend", "--user", "u1", "--url", "http://127.0.0.1:1", "--retries", "0");
+
+        Assert.Equal(CommandLine.ServiceError, result.ExitCode);
+        Assert.Contains("error:", result.Output);
+        Assert.Contains("127.0.0.1:1", result.Output);
+    }
+
+    [Fact]
+    public void PublishWithoutAnApiKeySaysHowToGiveOne()
+    {
+        string model = PathOf("model.lgr");
+        EmbeddingFile.Write(model, new EmbeddingModel("m", 1, 2, Core.Data.IdMap.Sequential(1), Core.Data.IdMap.Sequential(1), [1, 0], [0, 1],
+            new Dictionary<string, string>(), new Dictionary<string, double>(), DateTimeOffset.UnixEpoch));
+        Environment.SetEnvironmentVariable("LGR_API_KEY", null);
+
+        var result = CliRunner.Run("publish", "--embeddings", model);
+
+        Assert.Equal(CommandLine.InputError, result.ExitCode);
+        Assert.Contains("--api-key", result.Output);
+    }
 }
 
 public sealed class AblationCommandTests : IDisposable

@@ -31,5 +31,25 @@ public sealed class ItemIndexSnapshotTests
         Assert.Equal(1f, Index.Rank([1f, 0f], 1, [], ["a"]).Single().Score);
     }
 
+    [Fact]
+    public void SuccessiveChangesOfKnownItemsCarryEveryEarlierChangeAndLeaveThePreviousSnapshotAsItWas()
+    {
+        ItemIndexSnapshot start = ItemIndexSnapshot.Empty(dimension: 2)
+            .With([Item("a", 1, 0), Item("b", 0, 1), Item("c", 1, 1)], version: 3, DateTimeOffset.UnixEpoch);
+        ItemIndexSnapshot first = start.With([Item("a", 2, 0)], version: 4, DateTimeOffset.UnixEpoch);
+        ItemIndexSnapshot second = first.With([Item("b", 0, 3)], version: 5, DateTimeOffset.UnixEpoch);
+        Assert.Equal([("a", 2f), ("b", 0f), ("c", 1f)], Scores(first));
+        // The third reuses the matrix the first one was built on: it must hold the second change as well.
+        ItemIndexSnapshot third = second.With([Item("c", -1, -1)], version: 6, DateTimeOffset.UnixEpoch);
+        ItemIndexSnapshot fourth = third.With([Item("a", 4, 0)], version: 7, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal([("a", 2f), ("b", 0f), ("c", -1f)], Scores(third));
+        Assert.Equal([("a", 4f), ("b", 0f), ("c", -1f)], Scores(fourth));
+        Assert.Equal([3f], third.Rank([0f, 1f], 1, [], ["b"]).Select(item => item.Score));
+    }
+
+    private static IEnumerable<(string, float)> Scores(ItemIndexSnapshot snapshot) =>
+        snapshot.Rank([1f, 0f], count: 3, excluded: [], candidates: ["a", "b", "c"]).Select(item => (item.ItemId, item.Score)).OrderBy(pair => pair.ItemId);
+
     private static IndexedItem Item(string id, float x, float y) => new(id, [x, y], Revision: 1);
 }

@@ -167,7 +167,7 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
         JsonElement malformed = await ExpectBadRequestAsync(await _client.PostAsync("/v1/admin/embeddings", Json("{not json")));
         Assert.StartsWith("must be JSON {\"path\": FILE}", Errors(malformed)["body"]);
         JsonElement empty = await ExpectBadRequestAsync(await _client.PostAsync("/v1/admin/embeddings", Json("{}")));
-        Assert.Equal("is required", Errors(empty)["path"]);
+        Assert.StartsWith("is required", Errors(empty)["path"]);
 
         // The same file was seeded on start: every node already has version 1.
         HttpResponseMessage response = await _client.PostAsync("/v1/admin/embeddings", Json(JsonSerializer.Serialize(new { path = silo.ModelPath })));

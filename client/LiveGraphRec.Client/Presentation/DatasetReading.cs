@@ -8,10 +8,12 @@ namespace LiveGraphRec.Client.Presentation;
 /// <summary>Loads the data set named by the settings and tells the user what was skipped or filtered.</summary>
 public static class DatasetReading
 {
-    public static Dataset Load(IAnsiConsole console, DataSettings settings)
+    public static Dataset Load(IAnsiConsole console, DataSettings settings) => Load(console, settings.Data, settings.LoadOptions());
+
+    public static Dataset Load(IAnsiConsole console, string path, DatasetLoadOptions options)
     {
         var clock = Stopwatch.StartNew();
-        Dataset dataset = DatasetLoader.Load(settings.Data, settings.LoadOptions());
+        Dataset dataset = DatasetLoader.Load(path, options);
         console.MarkupLineInterpolated($"[grey]Loaded {dataset.Name} in {clock.Elapsed.TotalMilliseconds:N0} ms[/]");
         foreach (LoadReport report in dataset.Reports)
         {

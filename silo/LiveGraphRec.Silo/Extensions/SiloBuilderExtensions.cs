@@ -27,7 +27,12 @@ public static class SiloBuilderExtensions
                 ? throw new InvalidOperationException("LGR:Silo:Kubernetes needs Redis clustering: set LGR:Redis:ConnectionString.")
                 : silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         }
-        silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redis.ToConfigurationOptions())
+        SharedRedisConnection connection = SharedRedisConnection.For(silo, redis);
+        silo.UseRedisClustering(clustering =>
+            {
+                clustering.ConfigurationOptions = redis.ToConfigurationOptions();
+                clustering.CreateMultiplexer = _ => connection.GetAsync();
+            })
             .Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;
@@ -53,6 +58,9 @@ public static class SiloBuilderExtensions
     {
         if (redis.IsConfigured)
         {
+            // Grain storage keeps a connection of its own (its default CreateMultiplexer): its writes are large and come
+            // in bursts (a publish writes every node), and on a shared connection they delayed the event log's XADDs and
+            // XACKs behind them until those timed out (docs/BENCHMARKS.md, online tier).
             // The default JSON serializer records CLR type names, so moving a state class would make stored
             // state unreadable; the binary serializer is version tolerant through [Id] and [Alias].
             silo.AddRedisGrainStorage(StorageNames.Graph, storage => storage.Configure<Serializer>((options, serializer) =>
@@ -113,13 +121,13 @@ public static class SiloBuilderExtensions
             silo.AddMemoryStreams(ingestion.StreamProvider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
             return;
         }
-        // Clustering and grain storage each open their own connection (their default CreateMultiplexer), so there
-        // is no silo-wide multiplexer to share: the provider opens one more with the same settings.
+        SharedRedisConnection connection = SharedRedisConnection.For(silo, redis);
         silo.AddRedisStreams(ingestion.StreamProvider, streams =>
         {
             streams.ConfigureRedis(options => options.Configure(log =>
             {
                 log.ConfigurationOptions = redis.ToConfigurationOptions();
+                log.CreateMultiplexer = _ => connection.GetAsync();
                 log.QueueCount = ingestion.QueueCount;
                 log.PendingIdleTimeout = ingestion.PendingIdleTimeout;
             }));

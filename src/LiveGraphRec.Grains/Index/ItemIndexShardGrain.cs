@@ -4,8 +4,12 @@ namespace LiveGraphRec.Grains.Index;
 
 /// <summary>
 /// One shard of the item index: the latest final embedding of each of its items, each stamped with the
-/// shard revision of its last change so that replicas pull only what changed. Persisted write-behind;
-/// the incarnation stays with the persisted state, so a reactivated shard continues its revisions.
+/// shard revision of its last change so that replicas pull only what changed. Derived state, persisted
+/// write-behind every <see cref="GraphOptions.IndexPersistInterval"/>: a shard holds a few hundred KB and
+/// changes with almost every event, so writing it as often as the nodes would dominate the Redis traffic.
+/// Each activation starts a new incarnation, so replicas reload the shard rather than trust revisions that a
+/// crash may have lost; items changed after the last write stay stale in the index until they change again
+/// or the next publish.
 /// </summary>
 public sealed class ItemIndexShardGrain(
     [PersistentState("index", StorageNames.Graph)] IPersistentState<ItemIndexShardState> state,
@@ -16,12 +20,9 @@ public sealed class ItemIndexShardGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Incarnation == Guid.Empty)
-        {
-            state.State.Incarnation = Guid.NewGuid();
-            _writeBehind.MarkDirty();
-        }
-        this.RegisterGrainTimer(_ => _writeBehind.FlushAsync(), WriteBehind<ItemIndexShardState>.TimerOptions(options.Value.FlushInterval));
+        state.State.Incarnation = Guid.NewGuid();
+        _writeBehind.MarkDirty();
+        this.RegisterGrainTimer(_ => _writeBehind.FlushAsync(), WriteBehind<ItemIndexShardState>.TimerOptions(options.Value.IndexPersistInterval));
         metrics.Activated(GraphMetrics.GrainKind.IndexShard);
         return Task.CompletedTask;
     }

@@ -3,30 +3,44 @@ using LiveGraphRec.Core.Retrieval;
 
 namespace LiveGraphRec.Grains.Index;
 
-/// <summary>An immutable view of all item final embeddings on this silo, ranked with the core top-K scorer.</summary>
+/// <summary>A view of all item final embeddings on this silo, ranked with the core top-K scorer.</summary>
+/// <remarks>
+/// Refreshes that only change existing items cost O(changed rows), not a copy of the catalog: snapshots come in
+/// pairs of matrices (double buffering). <see cref="With"/> writes into the matrix of the snapshot before the
+/// current one — after bringing it up to date with the changes it missed — and the current one's matrix becomes the
+/// next spare. A snapshot therefore stays unchanged while it is current and for one refresh after; a ranking takes
+/// well under a millisecond, far less than a refresh interval. New items (rare once a model is published) make a
+/// fresh copy.
+/// </remarks>
 public sealed class ItemIndexSnapshot
 {
-    // A scorer owns a score buffer as long as the catalog (164 KB for 41k items); one per thread and
-    // matrix spares an allocation on the large-object heap per request. Rank never awaits, so no other
-    // request can use the thread's scorer in between.
+    // A scorer owns a score buffer as long as the catalog (164 KB for 41k items); one per thread and matrix
+    // spares an allocation on the large-object heap per request, and keeping two per thread covers both
+    // matrices of a pair. Rank never awaits, so no other request can use the thread's scorer in between.
     [ThreadStatic] private static TopKScorer? t_scorer;
+    [ThreadStatic] private static TopKScorer? t_otherScorer;
 
     private readonly IReadOnlyList<string> _ids;
     private readonly IReadOnlyDictionary<string, int> _rows;
-    private readonly EmbeddingMatrix _matrix;
+    private readonly Buffer _current;
+    /// <summary>The other matrix of the pair (the previous snapshot's), behind this one by <see cref="_spareBacklog"/>.</summary>
+    private readonly Buffer? _spare;
+    private readonly IReadOnlyCollection<IndexedItem> _spareBacklog;
 
     private ItemIndexSnapshot(long version, DateTimeOffset updatedAt, IReadOnlyList<string> ids,
-        IReadOnlyDictionary<string, int> rows, EmbeddingMatrix matrix)
+        IReadOnlyDictionary<string, int> rows, Buffer current, Buffer? spare, IReadOnlyCollection<IndexedItem> spareBacklog)
     {
         Version = version;
         UpdatedAt = updatedAt;
         _ids = ids;
         _rows = rows;
-        _matrix = matrix;
+        _current = current;
+        _spare = spare;
+        _spareBacklog = spareBacklog;
     }
 
     public static ItemIndexSnapshot Empty(int dimension) =>
-        new(0, DateTimeOffset.MinValue, [], new Dictionary<string, int>(), new EmbeddingMatrix(0, dimension, []));
+        new(0, DateTimeOffset.MinValue, [], new Dictionary<string, int>(), new Buffer([], 0, dimension), null, []);
 
     /// <summary>Sum of the shard revisions taken in: grows with every item change.</summary>
     public long Version { get; }
@@ -34,30 +48,48 @@ public sealed class ItemIndexSnapshot
     public DateTimeOffset UpdatedAt { get; }
     public int Count => _ids.Count;
 
-    /// <summary>A snapshot with <paramref name="changed"/> items added or replaced; the receiver is left as it is.</summary>
+    /// <summary>
+    /// The next snapshot: <paramref name="changed"/> items added or replaced. Call it on the current snapshot only
+    /// (one writer): it reuses the previous snapshot's matrix.
+    /// </summary>
     public ItemIndexSnapshot With(IReadOnlyCollection<IndexedItem> changed, long version, DateTimeOffset updatedAt)
     {
+        int dim = _current.Matrix.Dim;
         if (changed.Count == 0)
         {
-            return new ItemIndexSnapshot(version, updatedAt, _ids, _rows, _matrix);
+            return new ItemIndexSnapshot(version, updatedAt, _ids, _rows, _current, _spare, _spareBacklog);
         }
-        int dim = _matrix.Dim;
-        var ids = new List<string>(_ids);
-        var rows = new Dictionary<string, int>(_rows, StringComparer.Ordinal);
-        foreach (IndexedItem item in changed)
+        if (changed.Any(item => !_rows.ContainsKey(item.ItemId)))
         {
-            if (rows.TryAdd(item.ItemId, ids.Count))
+            var ids = new List<string>(_ids);
+            var rows = new Dictionary<string, int>(_rows, StringComparer.Ordinal);
+            foreach (IndexedItem item in changed)
             {
-                ids.Add(item.ItemId);
+                if (rows.TryAdd(item.ItemId, ids.Count))
+                {
+                    ids.Add(item.ItemId);
+                }
             }
+            var grown = new Buffer(new float[ids.Count * dim], ids.Count, dim);
+            _current.Data.CopyTo(grown.Data, 0);
+            Write(grown.Data, rows, changed, dim);
+            return new ItemIndexSnapshot(version, updatedAt, ids, rows, grown, null, []);
         }
-        var data = new float[ids.Count * dim];
-        _matrix.Values.CopyTo(data);
-        foreach (IndexedItem item in changed.Where(item => item.Embedding.Length == dim))
+        Buffer target = _spare ?? new Buffer((float[])_current.Data.Clone(), Count, dim);
+        if (_spare is not null)
+        {
+            Write(target.Data, _rows, _spareBacklog, dim);
+        }
+        Write(target.Data, _rows, changed, dim);
+        return new ItemIndexSnapshot(version, updatedAt, _ids, _rows, target, _current, changed);
+    }
+
+    private static void Write(float[] data, IReadOnlyDictionary<string, int> rows, IReadOnlyCollection<IndexedItem> items, int dim)
+    {
+        foreach (IndexedItem item in items.Where(item => item.Embedding.Length == dim))
         {
             item.Embedding.CopyTo(data.AsSpan(rows[item.ItemId] * dim, dim));
         }
-        return new ItemIndexSnapshot(version, updatedAt, ids, rows, new EmbeddingMatrix(ids.Count, dim, data));
     }
 
     /// <summary>The best <paramref name="count"/> items for <paramref name="user"/> by dot product, best first.</summary>
@@ -69,7 +101,7 @@ public sealed class ItemIndexSnapshot
         if (candidates is not null)
         {
             return candidates.Select(RowOf).Where(row => row >= 0 && !excludedRows.Contains(row)).Distinct()
-                .Select(row => new ScoredItem(_ids[row], TensorPrimitives.Dot(user, _matrix.Row(row))))
+                .Select(row => new ScoredItem(_ids[row], TensorPrimitives.Dot(user, _current.Matrix.Row(row))))
                 .OrderByDescending(item => item.Score)
                 .Take(count)
                 .ToList();
@@ -84,12 +116,24 @@ public sealed class ItemIndexSnapshot
 
     private TopKScorer Scorer()
     {
-        TopKScorer? scorer = t_scorer;
-        if (scorer is null || !ReferenceEquals(scorer.Items, _matrix))
+        EmbeddingMatrix matrix = _current.Matrix;
+        if (t_scorer is { } scorer && ReferenceEquals(scorer.Items, matrix))
         {
-            t_scorer = scorer = new TopKScorer(_matrix);
+            return scorer;
         }
-        return scorer;
+        (t_scorer, t_otherScorer) = (t_otherScorer, t_scorer);
+        if (t_scorer is null || !ReferenceEquals(t_scorer.Items, matrix))
+        {
+            t_scorer = new TopKScorer(matrix);
+        }
+        return t_scorer;
+    }
+
+    /// <summary>A matrix and the array it wraps, which <see cref="With"/> writes into.</summary>
+    private sealed class Buffer(float[] data, int rows, int dimension)
+    {
+        public float[] Data { get; } = data;
+        public EmbeddingMatrix Matrix { get; } = new(rows, dimension, data);
     }
 
     private int RowOf(string itemId) => _rows.TryGetValue(itemId, out int row) ? row : -1;

@@ -15,6 +15,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     private readonly WriteBehind<GraphNodeState> _writeBehind;
     private NodeEmbeddingState? _embedding;
     private CorrectionTracker<string>? _corrections;
+    private IGrainTimer? _commit;
 
     protected GraphNodeGrain(IPersistentState<GraphNodeState> state, IOptions<GraphOptions> options, GraphMetrics metrics, ILogger logger)
     {
@@ -117,7 +118,27 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         return Task.CompletedTask;
     }
 
-    public Task PersistAsync() => _writeBehind.FlushAsync();
+    /// <summary>
+    /// Group commit: the first caller with unwritten changes schedules one write <see cref="GraphOptions.CommitDelay"/>
+    /// later, and everyone who asks until then shares it, so a node that many delivered batches touch writes once
+    /// per commit rather than once per batch.
+    /// </summary>
+    public Task PersistAsync()
+    {
+        if (_writeBehind.IsDirty && _commit is null)
+        {
+            _commit = this.RegisterGrainTimer(CommitAsync,
+                new GrainTimerCreationOptions(Options.CommitDelay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+        }
+        return _writeBehind.WhenWrittenAsync();
+    }
+
+    private async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        _commit?.Dispose();
+        _commit = null;
+        await _writeBehind.FlushAsync();
+    }
 
     public Task<NodeProfile> GetProfileAsync()
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LiveGraphRec.Grains.Index;
 using LiveGraphRec.Grains.Telemetry;
 using LiveGraphRec.Grains.Training;
+using LiveGraphRec.Grains.Ingestion;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -18,6 +19,7 @@ public sealed partial class UserGrain(
     LocalItemIndex itemIndex,
     GraphMetrics metrics,
     IInteractionLog interactionLog,
+    ApplyProgress progress,
     ILogger<UserGrain> logger) : GraphNodeGrain(state, options, metrics, logger), IUserGrain, IStreamSubscriptionObserver
 {
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -42,6 +44,7 @@ public sealed partial class UserGrain(
             // The item may have lost its side (a crash between the two write-behind flushes) while this
             // user kept its own: a repair link restores a missing edge and is a no-op otherwise.
             LogDuplicate(Logger, Id, interaction.EventId);
+            progress.Duplicate();
             await item.LinkUserAsync(link with { IsRepair = true });
             return false;
         }
@@ -52,6 +55,7 @@ public sealed partial class UserGrain(
         }
         RecordInteraction(interaction.ItemId, interaction.Timestamp, interaction.Weight, reply.ItemVersion, reply.Contribution, sequence);
         RecordEvent(interaction.EventId, interaction.Timestamp);
+        progress.Applied(interaction);
         return true;
     }
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The online-tier load benchmark as one command: a redis-server and one silo (Release build, Redis mode) on
+# loopback, seeded with an embedding file, then `lgr loadtest` with mixed ingestion + recommendation load.
+# Everything it starts is stopped on exit. Result: the printed table, and JSON in $OUT.
+#
+#   scripts/bench-online.sh                       # Gowalla-sized defaults below
+#   EPS=20000 RPS=1000 DURATION=60 scripts/bench-online.sh
+#
+# Settings (environment): SEED (embedding file, d = DIM), DATA (the data set events are drawn from),
+# EPS, RPS, DURATION, WARMUP, BATCH (loadtest rates), SILO_DIR / LGR_DIR (prebuilt outputs; built here
+# when unset), OUT (JSON result), SILO_ENV (extra LGR__... settings, space-separated).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+SEED=${SEED:-/tmp/exp/e4.lgr}
+DATA=${DATA:-../shared/data/gowalla}
+DIM=${DIM:-64}
+EPS=${EPS:-20000}; RPS=${RPS:-1000}; DURATION=${DURATION:-30}; WARMUP=${WARMUP:-5}; BATCH=${BATCH:-100}
+OUT=${OUT:-loadtest.json}
+work=$(mktemp -d /tmp/lgr-bench-XXXX)
+api_key="bench-api-key-0123456789"
+
+if [ -z "${SILO_DIR:-}" ]; then
+  SILO_DIR="$work/silo"; dotnet build silo/LiveGraphRec.Silo -c Release -o "$SILO_DIR" -v q -nologo >/dev/null
+fi
+if [ -z "${LGR_DIR:-}" ]; then
+  LGR_DIR="$work/lgr"; dotnet build client/LiveGraphRec.Client -c Release -o "$LGR_DIR" -v q -nologo >/dev/null
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+redis_port=$(free_port); http_port=$(free_port); silo_port=$(free_port); gateway_port=$(free_port)
+silo_pid=""
+cleanup() {
+  [ -n "$silo_pid" ] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true
+  [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true
+  rm -rf "$work/silo" "$work/lgr"
+}
+trap cleanup EXIT
+trap 'exit 143' INT TERM
+
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log"
+
+env LGR__Redis__ConnectionString="127.0.0.1:$redis_port" LGR__Api__ApiKey="$api_key" \
+    LGR__Silo__SeedEmbeddingsPath="$(realpath "$SEED")" LGR__Graph__Dimension="$DIM" \
+    LGR__Silo__SiloPort="$silo_port" LGR__Silo__GatewayPort="$gateway_port" \
+    Logging__LogLevel__Default=Warning ${SILO_ENV:-} \
+    dotnet "$SILO_DIR/LiveGraphRec.Silo.dll" --urls "http://127.0.0.1:$http_port" >"$work/silo.log" 2>&1 &
+silo_pid=$!
+
+echo "bench-online: silo pid $silo_pid on :$http_port, redis on :$redis_port; seeding from $SEED…"
+start=$(date +%s)
+until [ "$(curl -s "http://127.0.0.1:$http_port/readyz" || true)" = "Healthy" ]; do
+  if ! kill -0 "$silo_pid" 2>/dev/null; then echo "bench-online: the silo exited:"; tail -50 "$work/silo.log"; exit 1; fi
+  if [ $(( $(date +%s) - start )) -gt 300 ]; then echo "bench-online: the silo was not ready within 300 s"; tail -50 "$work/silo.log"; exit 1; fi
+  sleep 1
+done
+echo "bench-online: ready after $(( $(date +%s) - start )) s"
+
+# Redis work per event, independent of how busy the machine is: commands and bytes between here and the end.
+redis_stats() { redis-cli -p "$redis_port" info all | tr -d '\r' | grep -E '^(cmdstat_(eval|evalsha|xadd|xack|xreadgroup|hset|hgetall)|total_net_input_bytes)[:]'; }
+redis_stats > "$work/redis-before.txt"
+dotnet "$LGR_DIR/lgr.dll" loadtest --url "http://127.0.0.1:$http_port" --api-key "$api_key" --data "$DATA" \
+  --events-per-second "$EPS" --requests-per-second "$RPS" --duration "$DURATION" --warmup "$WARMUP" --batch "$BATCH" \
+  --json "$OUT" "$@" || status=$?
+redis_stats > "$work/redis-after.txt"
+python3 - "$work/redis-before.txt" "$work/redis-after.txt" "$OUT" <<'PY'
+import json, re, sys
+def read(path):
+    stats = {}
+    for line in open(path):
+        name, value = line.strip().split(':', 1)
+        stats[name] = int(re.search(r'calls=(\d+)', value).group(1)) if 'calls=' in value else int(value)
+    return stats
+before, after = read(sys.argv[1]), read(sys.argv[2])
+try:
+    applied = json.load(open(sys.argv[3]))['apply']['final']['appliedEvents']
+except Exception:
+    applied = 0
+delta = {k: after[k] - before.get(k, 0) for k in after}
+print('bench-online: Redis during the load test (warm-up included): ' + ', '.join(f'{k.replace("cmdstat_", "")} {v:,}' for k, v in sorted(delta.items())))
+if applied:
+    print(f'bench-online: per event applied in the window ({applied:,}): ' + ', '.join(f'{k.replace("cmdstat_", "")} {v / applied:.2f}' for k, v in sorted(delta.items())))
+PY
+echo "bench-online: silo RSS $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f MB", $1/1024}'), redis $(redis-cli -p "$redis_port" info memory | grep used_memory_human | tr -d '\r')"
+exit "${status:-0}"
