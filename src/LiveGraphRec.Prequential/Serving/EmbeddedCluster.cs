@@ -1,3 +1,4 @@
+using LiveGraphRec.Grains.Training;
 using System.Net;
 using System.Net.Sockets;
 using LiveGraphRec.Grains;
@@ -42,6 +43,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "lgr-bench", clusterId: $"bench-{Guid.NewGuid():N}")
             .AddMemoryGrainStorage(StorageNames.Graph));
         builder.Services.AddGraphServices();
+        // The bench retrains through its own retrainer, not the trainer grain, so the grains log nothing for it.
+        builder.Services.AddSingleton<IInteractionLog, DisabledInteractionLog>();
         // The benchmark owns the process: Ctrl+C and SIGTERM stop it, not just this host.
         builder.Services.AddSingleton<IHostLifetime, BenchHostLifetime>();
         builder.Services.Configure(configure);

@@ -33,8 +33,9 @@ public sealed class MetricsTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
 
         // Observable instruments and the exporter's response cache catch up within a scrape or two.
         PrometheusText after = await Eventually.Returns(ScrapeAsync,
-            metrics => metrics.Sum("lgr_recommendation_duration_seconds_count") - before.Sum("lgr_recommendation_duration_seconds_count") >= 3,
-            "the scrape shows the recommendations");
+            metrics => metrics.Sum("lgr_recommendation_duration_seconds_count") - before.Sum("lgr_recommendation_duration_seconds_count") >= 3
+                && metrics.Sum("lgr_grains_active", "type=\"index_shard\"") >= 1,
+            "the scrape shows the recommendations and the index shards the refresher has woken");
 
         AssertGrew(before, after, 3, "lgr_events_accepted_total");
         AssertGrew(before, after, 5, "lgr_events_received_total");
