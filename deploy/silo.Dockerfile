@@ -8,6 +8,8 @@ RUN dotnet publish silo/LiveGraphRec.Silo/LiveGraphRec.Silo.csproj -c Release -o
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
+# The trainer's model folder (LGR__Trainer__ModelFolder); a named volume mounted here starts with this owner.
+RUN mkdir /models && chown $APP_UID /models
 USER $APP_UID
 EXPOSE 8080 11111 30000
 ENTRYPOINT ["dotnet", "LiveGraphRec.Silo.dll", "--urls", "http://0.0.0.0:8080"]
