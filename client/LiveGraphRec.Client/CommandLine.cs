@@ -67,6 +67,9 @@ public static class CommandLine
         config.AddCommand<ReplayCommand>("replay")
             .WithDescription("Send a data set's interactions to a running cluster as live events, in time order, at a fixed rate.")
             .WithExample("replay", "--data", "events.csv", "--rate", "2000", "--url", "http://127.0.0.1:8080");
+        config.AddCommand<RetrainCommand>("retrain")
+            .WithDescription("Ask a running cluster's trainer grain for a training run now and follow it to its outcome.")
+            .WithExample("retrain", "--url", "http://127.0.0.1:8080");
         config.AddCommand<RecommendCommand>("recommend")
             .WithDescription("A user's recommendations from a running cluster.")
             .WithExample("recommend", "--user", "42", "--k", "10");

@@ -14,6 +14,8 @@ namespace LiveGraphRec.Client.Http;
 [JsonSerializable(typeof(EmbeddingBatch))]
 [JsonSerializable(typeof(PublishReport))]
 [JsonSerializable(typeof(ApplyProgressReport))]
+[JsonSerializable(typeof(TrainingRequest))]
+[JsonSerializable(typeof(TrainingStatus))]
 [JsonSerializable(typeof(ProblemBody))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext;
 

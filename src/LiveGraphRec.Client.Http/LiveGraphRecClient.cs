@@ -121,6 +121,25 @@ public sealed class LiveGraphRecClient(HttpClient http) : IDisposable
         return await SendAsync(HttpMethod.Post, "v1/admin/ingestion/reset", null, ClientJsonContext.Default.ApplyProgressReport, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>POST /v1/admin/train</c>: asks the trainer grain for a run now. A run already in progress (409) is not an
+    /// error: the answer names it, and a caller follows it just the same.
+    /// </summary>
+    public async Task<TrainingRequest> RequestTrainingAsync(CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/admin/train");
+        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
+        return response.StatusCode == HttpStatusCode.Conflict
+            ? await ReadBodyAsync(CallOf(request), response, ClientJsonContext.Default.TrainingRequest, cancellationToken)
+            : await ReadAsync(request, response, ClientJsonContext.Default.TrainingRequest, cancellationToken);
+    }
+
+    /// <summary><c>GET /v1/admin/training</c>: the trainer's state, the run in progress and the last run.</summary>
+    public async Task<TrainingStatus> GetTrainingStatusAsync(CancellationToken cancellationToken = default)
+    {
+        return await SendAsync(HttpMethod.Get, "v1/admin/training", null, ClientJsonContext.Default.TrainingStatus, cancellationToken);
+    }
+
     public void Dispose()
     {
         if (_ownsHttp)
@@ -150,12 +169,20 @@ public sealed class LiveGraphRecClient(HttpClient http) : IDisposable
     private static async Task<T> ReadAsync<T>(HttpRequestMessage request, HttpResponseMessage response, JsonTypeInfo<T> type,
         CancellationToken cancellationToken)
     {
-        // Sending made the request's address absolute (base address + path).
-        string call = $"{request.Method} {(request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : request.RequestUri?.OriginalString)}";
+        string call = CallOf(request);
         if (!response.IsSuccessStatusCode)
         {
             throw await ErrorAsync(call, response, cancellationToken);
         }
+        return await ReadBodyAsync(call, response, type, cancellationToken);
+    }
+
+    // Sending made the request's address absolute (base address + path).
+    private static string CallOf(HttpRequestMessage request) =>
+        $"{request.Method} {(request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : request.RequestUri?.OriginalString)}";
+
+    private static async Task<T> ReadBodyAsync<T>(string call, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
         try
         {
             return await response.Content.ReadFromJsonAsync(type, cancellationToken)

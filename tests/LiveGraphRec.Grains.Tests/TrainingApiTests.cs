@@ -64,4 +64,20 @@ public sealed class TrainingApiTests : IAsyncLifetime
         // Reference time: the schedule's registration, then this run's start.
         Assert.True(status.GetProperty("nextRunAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(50));
     }
+
+    [Fact]
+    public async Task TheTypedClientRequestsARunAndReadsItsOutcome()
+    {
+        using var client = new LiveGraphRec.Client.Http.LiveGraphRecClient(Host.Client());
+
+        LiveGraphRec.Client.Http.Models.TrainingRequest request = await client.RequestTrainingAsync();
+
+        Assert.True(request.Accepted);
+        LiveGraphRec.Client.Http.Models.TrainingStatus status = await Eventually.Returns(() => client.GetTrainingStatusAsync(),
+            body => body.LastRun?.RunId == request.RunId, "the run is over", 30);
+        // An empty log: the run fails fast with the reason, and nothing is published.
+        Assert.Equal(("Failed", 0L, "idle"), (status.LastRun!.Outcome, status.LastRun.Version, status.State));
+        Assert.Contains("LGR:Trainer:MinEvents", status.LastRun.Message);
+        Assert.Null(status.CurrentRun);
+    }
 }

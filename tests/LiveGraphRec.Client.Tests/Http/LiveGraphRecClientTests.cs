@@ -89,4 +89,27 @@ public sealed class LiveGraphRecClientTests
     [Fact]
     public void OptionsRejectARelativeAddress() =>
         Assert.Throws<ArgumentException>(() => LiveGraphRecClient.Create(new LiveGraphRecClientOptions { BaseAddress = new Uri("/v1", UriKind.Relative) }));
+
+    [Fact]
+    public async Task ATrainingRequestDuringARunNamesThatRunInsteadOfFailing()
+    {
+        var running = Guid.NewGuid();
+        var stub = StubHandler.Always(HttpStatusCode.Conflict, $$"""{"accepted":false,"runId":"{{running}}","message":"run in progress"}""");
+        using var client = ClientOver(stub);
+
+        TrainingRequest request = await client.RequestTrainingAsync();
+
+        Assert.Equal(new TrainingRequest(false, running, "run in progress"), request);
+        Assert.Equal(1, stub.Calls); // a conflict is an answer, not a transient failure
+    }
+
+    [Fact]
+    public async Task AnyOtherTrainingRequestFailureIsAnError()
+    {
+        using var client = ClientOver(StubHandler.Always(HttpStatusCode.NotFound, """{"title":"Trainer disabled","detail":"The trainer is disabled (LGR:Trainer:Enabled=false)."}"""));
+
+        var error = await Assert.ThrowsAsync<LiveGraphRecApiException>(() => client.RequestTrainingAsync());
+
+        Assert.Contains("The trainer is disabled", error.Message);
+    }
 }
