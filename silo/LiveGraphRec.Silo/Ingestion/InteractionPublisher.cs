@@ -19,7 +19,7 @@ public sealed class InteractionPublisher(IClusterClient client, IOptions<Ingesti
         var provider = client.GetStreamProvider(options.Value.StreamProvider);
         DateTimeOffset acceptedAt = time.GetUtcNow();
         // The request context is async-local: the stamp stays within this method's flow.
-        IngestionContext.Stamp(acceptedAt, Activity.Current);
+        IngestionContext.Stamp(Activity.Current);
         await Task.WhenAll(events.GroupBy(e => e.UserId, StringComparer.Ordinal).Select(user =>
             provider.GetStream<InteractionEvent>(StreamId.Create(InteractionStreams.Namespace, user.Key))
                 .OnNextBatchAsync(user.Select(e => e with { AcceptedAt = acceptedAt }).ToList())));

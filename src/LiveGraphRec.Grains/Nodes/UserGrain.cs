@@ -73,7 +73,6 @@ public sealed partial class UserGrain(
         using Activity? activity = LiveGraphRecTelemetry.Source.StartActivity("lgr apply", ActivityKind.Consumer, IngestionContext.Parent);
         activity?.SetTag("lgr.user", Id);
         activity?.SetTag("lgr.events", batch.Count);
-        DateTimeOffset? acceptedAt = IngestionContext.AcceptedAt;
         List<InteractionEvent> fresh = batch.Select(delivered => delivered.Item).Where(e => !IsApplied(e.EventId)).ToList();
         long last = fresh.Count == 0 ? 0 : await interactionLog.AppendAsync(fresh.ConvertAll(LoggedInteraction.Of));
         int next = 0;
@@ -85,7 +84,7 @@ public sealed partial class UserGrain(
             next += isFresh ? 1 : 0;
             long started = Stopwatch.GetTimestamp();
             bool isNew = await ApplyAsync(delivered.Item, sequence);
-            Metrics.EventApplied(isNew, started, acceptedAt);
+            Metrics.EventApplied(isNew, started, delivered.Item.AcceptedAt);
         }
         await Task.WhenAll(batch.Select(delivered => delivered.Item.ItemId).Distinct(StringComparer.Ordinal)
             .Select(item => GrainFactory.GetGrain<IItemGrain>(item).PersistAsync())
