@@ -23,7 +23,7 @@ namespace LiveGraphRec.Client.Commands;
 /// </summary>
 public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand.Settings>
 {
-    private const int Cutoff = 20, Shown = 5, MaxTimelineSteps = 8;
+    private const int Cutoff = 20, Shown = 5, MaxTimelineSteps = 8, MaxItemsPerStep = 3;
 
     public sealed class Settings : DataSettings
     {
@@ -118,7 +118,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand
             });
         console.MarkupLineInterpolated($"Silo ready at {silo.Address} (localhost clustering, in-memory storage and streams).");
 
-        int featured = FeaturedUser.Pick(split);
+        int featured = FeaturedUser.Pick(split, settings.BatchEvents);
         var replay = new LiveReplay(DemoApi.For(silo), split, settings.BatchEvents, Cutoff);
         ReplayReport report = await console.Progress().AutoClear(false).StartAsync(async progress =>
         {
@@ -175,7 +175,8 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand
         foreach (TimelineStep step in report.Steps.Take(MaxTimelineSteps))
         {
             string[] previous = report.Steps.IndexOf(step) is > 0 and int i ? report.Steps[i - 1].After : report.Initial;
-            string actions = string.Join(", ", step.Items.Select(acted => $"{labels.For(acted.Item)} ({Outcome(acted)})"));
+            string actions = string.Join(", ", step.Items.Take(MaxItemsPerStep).Select(acted => $"{labels.For(acted.Item)} ({Outcome(acted)})"))
+                + (step.Items.Count > MaxItemsPerStep ? $" and {step.Items.Count - MaxItemsPerStep} more" : "");
             console.MarkupLineInterpolated($"[grey]{step.At:yyyy-MM-dd HH:mm}[/] → {actions}");
             console.MarkupLine($"   now top {Shown}: {Top(step.After, previous, labels)}");
         }
