@@ -113,13 +113,15 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand
             async _ =>
             {
                 EmbeddedSilo started = await EmbeddedSilo.StartAsync(settings.Out, settings.Dimension, cancellationToken);
-                await DemoApi.For(started).WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
+                using DemoApi api = DemoApi.For(started);
+                await api.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
                 return started;
             });
         console.MarkupLineInterpolated($"Silo ready at {silo.Address} (localhost clustering, in-memory storage and streams).");
 
         int featured = FeaturedUser.Pick(split, settings.BatchEvents);
-        var replay = new LiveReplay(DemoApi.For(silo), split, settings.BatchEvents, Cutoff);
+        using DemoApi api = DemoApi.For(silo);
+        var replay = new LiveReplay(api, split, settings.BatchEvents, Cutoff);
         ReplayReport report = await console.Progress().AutoClear(false).StartAsync(async progress =>
         {
             ProgressTask task = progress.AddTask("replaying held-out events", maxValue: split.Test.Length);

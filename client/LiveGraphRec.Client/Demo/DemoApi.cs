@@ -1,29 +1,23 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
-using LiveGraphRec.Grains.Abstractions;
+using LiveGraphRec.Client.Http;
+using LiveGraphRec.Client.Http.Models;
 
 namespace LiveGraphRec.Client.Demo;
 
-/// <summary>The three calls the demo makes to the silo's HTTP API, each timed.</summary>
-internal sealed class DemoApi(HttpClient http)
+/// <summary>The demo's calls to the embedded silo, through the typed client, each timed; plus the readiness wait.</summary>
+internal sealed class DemoApi(LiveGraphRecClient client, HttpClient probe) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+    public static DemoApi For(EmbeddedSilo silo) => new(
+        LiveGraphRecClient.Create(new LiveGraphRecClientOptions { BaseAddress = silo.Address, ApiKey = silo.ApiKey }),
+        new HttpClient { BaseAddress = silo.Address, Timeout = TimeSpan.FromSeconds(30) });
 
-    public static DemoApi For(EmbeddedSilo silo)
-    {
-        var http = new HttpClient { BaseAddress = silo.Address, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", silo.ApiKey);
-        return new DemoApi(http);
-    }
-
-    /// <summary>Waits for <c>/readyz</c>: the silo answers once the seed embeddings are in the grains.</summary>
+    /// <summary>Waits for <c>/readyz</c>: the silo answers once the seed embeddings are in its item index.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            using HttpResponseMessage response = await http.GetAsync("/readyz", cancellationToken);
+            using HttpResponseMessage response = await probe.GetAsync("/readyz", cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 return;
@@ -42,26 +36,23 @@ internal sealed class DemoApi(HttpClient http)
     }
 
     /// <summary>Posts one batch; returns how long the silo took to acknowledge it (it answers once the events are durable).</summary>
-    public async Task<TimeSpan> PostEventsAsync(IReadOnlyList<DemoEvent> events, CancellationToken cancellationToken)
+    public async Task<TimeSpan> PostEventsAsync(IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();
-        using HttpResponseMessage response = await http.PostAsJsonAsync("/v1/events", events, Json, cancellationToken);
-        TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"POST /v1/events answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        }
-        return elapsed;
+        await client.PostEventsAsync(events, cancellationToken);
+        return Stopwatch.GetElapsedTime(start);
     }
 
-    public async Task<(RecommendationResult Result, TimeSpan Latency)> RecommendAsync(string user, int k, CancellationToken cancellationToken)
+    public async Task<(Recommendations Result, TimeSpan Latency)> RecommendAsync(string user, int k, CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();
-        RecommendationResult? result = await http.GetFromJsonAsync<RecommendationResult>(
-            $"/v1/users/{Uri.EscapeDataString(user)}/recommendations?k={k}", Json, cancellationToken);
-        return (result ?? throw new InvalidDataException($"Empty recommendation answer for user {user}."), Stopwatch.GetElapsedTime(start));
+        Recommendations result = await client.GetRecommendationsAsync(user, k, cancellationToken: cancellationToken);
+        return (result, Stopwatch.GetElapsedTime(start));
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        probe.Dispose();
     }
 }
-
-/// <summary>An interaction as <c>POST /v1/events</c> takes it (timestamp in Unix seconds).</summary>
-internal sealed record DemoEvent(string EventId, string User, string Item, string Kind, float Weight, long Timestamp);

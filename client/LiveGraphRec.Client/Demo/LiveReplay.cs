@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using LiveGraphRec.Core.Data;
-using LiveGraphRec.Grains.Abstractions;
+using LiveGraphRec.Client.Http.Models;
 
 namespace LiveGraphRec.Client.Demo;
 
@@ -44,8 +44,8 @@ internal sealed class LiveReplay(DemoApi api, Dataset split, int batchSize, int 
         return report;
     }
 
-    private DemoEvent[] ToEvents(ArraySegment<Interaction> batch, int offset) =>
-        [.. batch.Select((e, i) => new DemoEvent($"demo-{offset + i}", split.Users[e.User], split.Items[e.Item], "view", e.Weight, e.Timestamp))];
+    private EventRecord[] ToEvents(ArraySegment<Interaction> batch, int offset) =>
+        [.. batch.Select((e, i) => new EventRecord($"demo-{offset + i}", split.Users[e.User], split.Items[e.Item], "view", e.Weight, e.Timestamp))];
 
     /// <summary>Polls the user's recommendations until they report the event as applied; records how long that took.</summary>
     private async Task<string[]> WaitUntilVisibleAsync(string user, long timestamp, long acknowledgedAt,
@@ -71,7 +71,7 @@ internal sealed class LiveReplay(DemoApi api, Dataset split, int batchSize, int 
     private async Task<string[]> TopItemsAsync(string user, CancellationToken cancellationToken) =>
         Ids((await api.RecommendAsync(user, k, cancellationToken)).Result);
 
-    private static string[] Ids(RecommendationResult result) => [.. result.Items.Select(item => item.ItemId)];
+    private static string[] Ids(Recommendations result) => [.. result.Items.Select(item => item.ItemId)];
 }
 
 /// <summary>One batch in which the followed user acted: what they did and their list after.</summary>
