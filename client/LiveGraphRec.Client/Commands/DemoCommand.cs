@@ -4,6 +4,7 @@ using LiveGraphRec.Client.Demo;
 using LiveGraphRec.Client.Modeling;
 using LiveGraphRec.Client.Presentation;
 using LiveGraphRec.Core.Data;
+using LiveGraphRec.Core.Diagnostics;
 using LiveGraphRec.Core.Graph;
 using LiveGraphRec.Core.Metrics;
 using LiveGraphRec.Core.Synthetic;
@@ -211,6 +212,6 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommand
         console.Write(table);
     }
 
-    private static string Percentiles(LatencySample sample) =>
-        $"p50 {sample.Percentile(50):0.0} ms, p99 {sample.Percentile(99):0.0} ms ({sample.Count:N0} calls)";
+    private static string Percentiles(LatencyHistogram sample) =>
+        $"p50 {sample.Percentile(0.5).TotalMilliseconds:0.0} ms, p99 {sample.Percentile(0.99).TotalMilliseconds:0.0} ms ({sample.Count:N0} calls)";
 }

@@ -34,13 +34,9 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [DefaultValue(64)]
         public int Candidates { get; init; } = 64;
 
-
-
         [CommandOption("--epochs <N>")]
         [DefaultValue(1000)]
         public int Epochs { get; init; } = 1000;
-
-
 
         [CommandOption("--lr-milestones <EPOCH>")]
         [Description("Step decay: after each of these epochs the learning rate is multiplied by --lr-gamma; repeat for several. " +
@@ -66,8 +62,6 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [Description("Stop after P evaluations without a better Recall@K.")]
         [DefaultValue(10)]
         public int Patience { get; init; } = 10;
-
-
 
         [CommandOption("--init <INIT>")]
         [Description("Ego embeddings at the start: normal (N(0, 0.1²), the paper's) or spectral (the training-free spectral model, computed first).")]

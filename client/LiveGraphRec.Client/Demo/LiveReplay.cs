@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiveGraphRec.Core.Data;
+using LiveGraphRec.Core.Diagnostics;
 using LiveGraphRec.Client.Http.Models;
 
 namespace LiveGraphRec.Client.Demo;
@@ -23,11 +24,11 @@ internal sealed class LiveReplay(DemoApi api, Dataset split, int batchSize, int 
         for (int start = 0; start < split.Test.Length; start += batchSize)
         {
             var batch = new ArraySegment<Interaction>(split.Test, start, Math.Min(batchSize, split.Test.Length - start));
-            report.Acknowledgements.Add(await api.PostEventsAsync(ToEvents(batch, start), cancellationToken));
+            report.Acknowledgements.Record(await api.PostEventsAsync(ToEvents(batch, start), cancellationToken));
             long acknowledgedAt = Stopwatch.GetTimestamp();
 
             string someone = split.Users[batch[sampler.Next(batch.Count)].User];
-            report.Recommendations.Add((await api.RecommendAsync(someone, k, cancellationToken)).Latency);
+            report.Recommendations.Record((await api.RecommendAsync(someone, k, cancellationToken)).Latency);
 
             Interaction[] featured = [.. batch.Where(e => e.User == featuredUser)];
             if (featured.Length > 0)
@@ -57,7 +58,7 @@ internal sealed class LiveReplay(DemoApi api, Dataset split, int batchSize, int 
             var (result, _) = await api.RecommendAsync(user, k, cancellationToken);
             if (result.LastEventAt >= appliedAt)
             {
-                report.Visibility.Add(Stopwatch.GetElapsedTime(acknowledgedAt));
+                report.Visibility.Record(Stopwatch.GetElapsedTime(acknowledgedAt));
                 return Ids(result);
             }
             if (Stopwatch.GetElapsedTime(acknowledgedAt) > VisibilityTimeout)
@@ -87,9 +88,9 @@ internal sealed class ReplayReport(string featuredUser, string[] initial)
     public string FeaturedUser { get; } = featuredUser;
     public string[] Initial { get; } = initial;
     public List<TimelineStep> Steps { get; } = [];
-    public LatencySample Acknowledgements { get; } = new();
-    public LatencySample Recommendations { get; } = new();
+    public LatencyHistogram Acknowledgements { get; } = new();
+    public LatencyHistogram Recommendations { get; } = new();
     /// <summary>From the acknowledgement of a batch to the followed user's recommendations reflecting it.</summary>
-    public LatencySample Visibility { get; } = new();
+    public LatencyHistogram Visibility { get; } = new();
     public TimeSpan Elapsed { get; set; }
 }
