@@ -85,13 +85,14 @@ public sealed class GraphTrainerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(ModelNames.LightGcn, NegativeSamplers.Dynamic, 0)]
-    [InlineData(ModelNames.StochasticLightGcn, NegativeSamplers.PinSage, 64)]
-    public void AResumedRunEndsWhereAnUninterruptedOneDoes(string model, string sampler, int hashBits)
+    [InlineData(ModelNames.LightGcn, NegativeSamplers.Dynamic, 0, 0.0)]
+    [InlineData(ModelNames.StochasticLightGcn, NegativeSamplers.PinSage, 64, 0.0)]
+    [InlineData(ModelNames.LightGcn, NegativeSamplers.Uniform, 0, 0.9)]
+    public void AResumedRunEndsWhereAnUninterruptedOneDoes(string model, string sampler, int hashBits, double averageDecay)
     {
         var graphs = TinyGraphs.Synthetic();
         string checkpoint = Path.Combine(_folder, "run.ckpt");
-        TrainingOptions Settings(int epochs) => Options(sampler, epochs, model) with { HashBits = hashBits };
+        TrainingOptions Settings(int epochs) => Options(sampler, epochs, model) with { HashBits = hashBits, AverageDecay = averageDecay };
         float[] uninterrupted;
         using (var trainer = new GraphTrainer(graphs, Settings(3)))
         {
@@ -109,6 +110,27 @@ public sealed class GraphTrainerTests : IDisposable
 
         Assert.Equal([3], epochs);
         Assert.Equal(uninterrupted, second.FinalEmbeddings().UserVectors);
+    }
+
+    [Fact]
+    public void AveragingChangesWhatIsEvaluatedAndExportedNotHowTheModelTrains()
+    {
+        var graphs = TinyGraphs.Synthetic();
+        (EmbeddingFactors Ego, EmbeddingFactors Final, List<EpochReport> Reports) Run(double averageDecay)
+        {
+            using var trainer = new GraphTrainer(graphs, Options(NegativeSamplers.Uniform, epochs: 2) with { AverageDecay = averageDecay });
+            var reports = new List<EpochReport>();
+            trainer.Train(null, false, null, reports.Add, null, CancellationToken.None);
+            return (trainer.EgoEmbeddings(), trainer.FinalEmbeddings(), reports);
+        }
+
+        var plain = Run(0);
+        var averaged = Run(0.9);
+
+        Assert.Equal(plain.Ego.UserVectors, averaged.Ego.UserVectors);
+        Assert.NotEqual(plain.Final.UserVectors, averaged.Final.UserVectors);
+        Assert.All(plain.Reports, report => Assert.Null(report.LastIterateMetrics));
+        Assert.Equal(plain.Reports.Select(r => r.Metrics!.At(20).Recall), averaged.Reports.Select(r => r.LastIterateMetrics!.At(20).Recall));
     }
 
     [Fact]

@@ -54,11 +54,13 @@ public sealed class NegativeSamplerTests
         Assert.Equal([0f, 1f], negative.Ego.data<float>().ToArray());
     }
 
-    [Fact]
-    public void UniformCandidatesAreNeverPositivesAndPositivesAlwaysAre()
+    [Theory]
+    [InlineData(TripleSampling.Users)]
+    [InlineData(TripleSampling.Edges)]
+    public void UniformCandidatesAreNeverPositivesAndPositivesAlwaysAre(string triples)
     {
         var graph = TinyGraphs.Random(users: 30, items: 12, edges: 200, seed: 4);
-        var sampler = new BprBatchSampler(graph, batchSize: 64, candidatesPerUser: 8, mixingLayers: 4, seed: 1);
+        var sampler = new BprBatchSampler(graph, batchSize: 64, candidatesPerUser: 8, mixingLayers: 4, seed: 1, triples);
 
         int checkedCandidates = 0;
         for (int epoch = 1; epoch <= 5; epoch++)
@@ -88,5 +90,29 @@ public sealed class NegativeSamplerTests
 
         Assert.Equal(Draw(9), Draw(9));
         Assert.NotEqual(Draw(9), Draw(10));
+    }
+
+    [Fact]
+    public void EdgeSamplingVisitsEveryTrainingEdgeOncePerEpochInAnEpochOwnOrder()
+    {
+        var graph = TinyGraphs.Random(users: 30, items: 12, edges: 200, seed: 4);
+        var sampler = new BprBatchSampler(graph, batchSize: 64, candidatesPerUser: 1, mixingLayers: 0, seed: 1, TripleSampling.Edges);
+        (long, long)[] Pairs(int epoch) =>
+            sampler.Epoch(epoch).SelectMany(batch => batch.Users.Zip(batch.Positives)).ToArray();
+
+        var expected = Enumerable.Range(0, graph.UserCount)
+            .SelectMany(user => graph.ItemsOf(user).ToArray().Select(item => ((long)user, (long)item)))
+            .Order().ToArray();
+        Assert.Equal(expected, Pairs(1).Order().ToArray());
+        Assert.Equal(expected, Pairs(2).Order().ToArray());
+        Assert.NotEqual(Pairs(1), Pairs(2));
+    }
+
+    [Fact]
+    public void UnknownTripleSamplingIsRefused()
+    {
+        var graph = TinyGraphs.Random(20, 10, 80, seed: 5);
+        var error = Assert.Throws<ArgumentException>(() => new BprBatchSampler(graph, 16, 2, 0, seed: 1, triples: "items"));
+        Assert.Contains("'items'", error.Message);
     }
 }

@@ -34,6 +34,12 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [DefaultValue(64)]
         public int Candidates { get; init; } = 64;
 
+        [CommandOption("--triples <HOW>")]
+        [Description("How an epoch's (user, positive) pairs are drawn: users (LightGCN-PyTorch: a random user, then a random item of theirs) " +
+            "or edges (the official MixGCF loop: every training edge once, shuffled).")]
+        [DefaultValue(TripleSampling.Users)]
+        public string Triples { get; init; } = TripleSampling.Users;
+
         [CommandOption("--epochs <N>")]
         [DefaultValue(1000)]
         public int Epochs { get; init; } = 1000;
@@ -52,6 +58,12 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [Description("L2 weight on the batch's ego embeddings.")]
         [DefaultValue(1e-4)]
         public double Decay { get; init; } = 1e-4;
+
+        [CommandOption("--average <BETA>")]
+        [Description("Evaluate and save an exponential moving average of the parameters, updated every step with this decay " +
+            "(Polyak averaging; 0.999 ≈ the last 1,000 steps), and report the last iterate beside it. 0: the last iterate, as the papers.")]
+        [DefaultValue(0.0)]
+        public double AverageDecay { get; init; }
 
         [CommandOption("--eval-every <E>")]
         [Description("Evaluate Recall/NDCG@K on the test split every E epochs.")]
@@ -105,9 +117,9 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
 
         public TrainingOptions ToOptions() => ApplyMethods(new()
         {
-            Model = Model, Sampler = Sampler, Candidates = Candidates, Layers = Layers, Dimension = Dimension,
+            Model = Model, Sampler = Sampler, Candidates = Candidates, Triples = Triples, Layers = Layers, Dimension = Dimension,
             Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate,
-            LearningRateMilestones = LearningRateMilestones, LearningRateGamma = LearningRateGamma, Decay = Decay, EvaluateEvery = EvaluateEvery,
+            LearningRateMilestones = LearningRateMilestones, LearningRateGamma = LearningRateGamma, Decay = Decay, AverageDecay = AverageDecay, EvaluateEvery = EvaluateEvery,
             Patience = Patience, Ks = Ks, Seed = Seed, Threads = Threads ?? Environment.ProcessorCount, Device = Device,
         });
     }

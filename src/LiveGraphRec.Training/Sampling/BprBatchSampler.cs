@@ -3,19 +3,27 @@ using LiveGraphRec.Core.Graph;
 namespace LiveGraphRec.Training.Sampling;
 
 /// <summary>
-/// Draws an epoch of BPR triples the way LightGCN-PyTorch does (<c>UniformSample_original</c>): as many
-/// samples as training edges, each a uniformly random user with interactions, a uniformly random item of
-/// theirs, and negative candidates uniform over the items they have not interacted with. Every epoch has
-/// its own seeded generator, so a resumed run draws exactly what an uninterrupted one would.
+/// Draws an epoch of BPR triples, as many as training edges, in one of two ways (<see cref="TripleSampling"/>):
+/// LightGCN-PyTorch's <c>UniformSample_original</c> (a uniformly random user with interactions, then a uniformly
+/// random item of theirs) or the official MixGCF loop (every training edge exactly once, in a shuffled order, so
+/// users weigh by their degree). Negative candidates are uniform over the items the user has not interacted with.
+/// Every epoch has its own seeded generator, so a resumed run draws exactly what an uninterrupted one would.
 /// </summary>
 public sealed class BprBatchSampler
 {
     private readonly BipartiteGraph _train;
     private readonly int[] _activeUsers;
     private readonly int _seed;
+    /// <summary>The user of each training edge, in the graph's CSR order (edges sampling only).</summary>
+    private readonly int[]? _edgeUsers;
 
-    public BprBatchSampler(BipartiteGraph train, int batchSize, int candidatesPerUser, int mixingLayers, int seed)
+    public BprBatchSampler(BipartiteGraph train, int batchSize, int candidatesPerUser, int mixingLayers, int seed,
+        string triples = TripleSampling.Users)
     {
+        if (!TripleSampling.All.Contains(triples))
+        {
+            throw new ArgumentException($"Unknown triple sampling '{triples}'; expected one of {string.Join(", ", TripleSampling.All)}.");
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(candidatesPerUser, 1);
         _train = train;
@@ -33,6 +41,14 @@ public sealed class BprBatchSampler
         {
             throw new ArgumentException("The training graph has no interactions.");
         }
+        if (triples == TripleSampling.Edges)
+        {
+            _edgeUsers = new int[train.EdgeCount];
+            foreach (int user in _activeUsers)
+            {
+                _edgeUsers.AsSpan(train.UserOffsets[user], train.UserDegree(user)).Fill(user);
+            }
+        }
     }
 
     public int BatchSize { get; }
@@ -47,13 +63,21 @@ public sealed class BprBatchSampler
         // Not HashCode.Combine: .NET randomizes it per process, and a run resumed in a new process must draw
         // the batches an uninterrupted one would.
         var random = new Random(unchecked(_seed * 1_000_003 + epoch));
+        int[]? edgeOrder = null;
+        if (_edgeUsers is not null)
+        {
+            edgeOrder = Enumerable.Range(0, SamplesPerEpoch).ToArray();
+            random.Shuffle(edgeOrder);
+        }
         for (int start = 0, index = 0; start < SamplesPerEpoch; start += BatchSize, index++)
         {
-            yield return NextBatch(random, Math.Min(BatchSize, SamplesPerEpoch - start)) with { Epoch = epoch, Index = index };
+            int size = Math.Min(BatchSize, SamplesPerEpoch - start);
+            yield return NextBatch(random, size, edgeOrder is null ? (ArraySegment<int>?)null : new(edgeOrder, start, size)) with { Epoch = epoch, Index = index };
         }
     }
 
-    private TrainingBatch NextBatch(Random random, int size)
+    /// <summary>A batch of <paramref name="size"/> triples; <paramref name="edges"/> are its training edges, or null to draw users.</summary>
+    private TrainingBatch NextBatch(Random random, int size, ArraySegment<int>? edges)
     {
         var users = new long[size];
         var positives = new long[size];
@@ -61,10 +85,10 @@ public sealed class BprBatchSampler
         var mixing = new float[size * MixingLayers];
         for (int b = 0; b < size; b++)
         {
-            int user = _activeUsers[random.Next(_activeUsers.Length)];
+            var (user, positive) = edges is { } batchEdges ? (_edgeUsers![batchEdges[b]], _train.UserItems[batchEdges[b]]) : UniformPair(random);
             ReadOnlySpan<int> items = _train.ItemsOf(user);
             users[b] = user;
-            positives[b] = items[random.Next(items.Length)];
+            positives[b] = positive;
             for (int m = 0; m < CandidatesPerUser; m++)
             {
                 candidates[b * CandidatesPerUser + m] = UninteractedItem(random, items);
@@ -75,6 +99,13 @@ public sealed class BprBatchSampler
             mixing[k] = random.NextSingle();
         }
         return new TrainingBatch(users, positives, candidates, CandidatesPerUser, mixing);
+    }
+
+    private (int User, int Item) UniformPair(Random random)
+    {
+        int user = _activeUsers[random.Next(_activeUsers.Length)];
+        ReadOnlySpan<int> items = _train.ItemsOf(user);
+        return (user, items[random.Next(items.Length)]);
     }
 
     private int UninteractedItem(Random random, ReadOnlySpan<int> userItems)

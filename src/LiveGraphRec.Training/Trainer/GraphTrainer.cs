@@ -32,6 +32,8 @@ public sealed class GraphTrainer : IDisposable
     private readonly Generator _hashGenerator;
     /// <summary>Every tensor the optimizer updates, in a fixed order (checkpointed).</summary>
     private readonly List<TorchSharp.Modules.Parameter> _parameters;
+    /// <summary>The averaged parameters evaluated and exported instead of the last iterate; null when off.</summary>
+    private readonly ParameterAverage? _average;
 
     /// <param name="initialEgo">Optional warm start: [users + items, d] row-major ego embeddings.</param>
     public GraphTrainer(SplitGraphs graphs, TrainingOptions options, float[]? initialEgo = null)
@@ -50,8 +52,9 @@ public sealed class GraphTrainer : IDisposable
         _hashGenerator = new Generator((ulong)options.Seed + 1);
         _parameters = [.. _model.TrainableParameters, .. _hash?.parameters() ?? []];
         _optimizer = optim.Adam(_parameters, options.LearningRate);
+        _average = options.AverageDecay > 0 ? new ParameterAverage(_parameters, options.AverageDecay) : null;
         _negatives = NegativeSamplers.Create(options.Sampler, options.Candidates, graphs.Train, options.Seed, options.HardNegatives);
-        _batches = new BprBatchSampler(graphs.Train, options.BatchSize, _negatives.CandidatesPerUser, options.Layers + 1, options.Seed);
+        _batches = new BprBatchSampler(graphs.Train, options.BatchSize, _negatives.CandidatesPerUser, options.Layers + 1, options.Seed, options.Triples);
     }
 
     public Device Device { get; }
@@ -68,7 +71,7 @@ public sealed class GraphTrainer : IDisposable
         var state = new TrainingCheckpoint(_options.FingerprintThrough(0), 0, 0, double.NegativeInfinity, 0);
         if (resume && checkpointPath is not null && File.Exists(checkpointPath))
         {
-            state = TrainingCheckpoint.Read(checkpointPath, _options.FingerprintThrough, _parameters, _optimizer);
+            state = TrainingCheckpoint.Read(checkpointPath, _options.FingerprintThrough, CheckpointedTensors, _optimizer);
         }
         var clock = Stopwatch.StartNew();
         MetricsReport? bestMetrics = null;
@@ -83,12 +86,18 @@ public sealed class GraphTrainer : IDisposable
             var (loss, ranking) = TrainEpoch(epoch, batchProgress, cancellationToken);
             TimeSpan trainTime = epochClock.Elapsed;
 
-            MetricsReport? metrics = null;
+            MetricsReport? metrics = null, lastIterateMetrics = null;
             bool isBest = false;
             var evaluationClock = Stopwatch.StartNew();
             if (epoch % _options.EvaluateEvery == 0 || epoch == _options.Epochs)
             {
-                EmbeddingFactors factors = FinalEmbeddings();
+                if (_average is not null)
+                {
+                    // The last iterate too, so a run shows what the averaging gained.
+                    lastIterateMetrics = RankingEvaluator.Evaluate(ModelFinalEmbeddings(), _graphs, _options.Ks, _options.Threads);
+                }
+                using var averaged = _average?.SwappedIn();
+                EmbeddingFactors factors = ModelFinalEmbeddings();
                 metrics = RankingEvaluator.Evaluate(factors, _graphs, _options.Ks, _options.Threads);
                 double recall = metrics.At(_options.SelectionK).Recall;
                 isBest = recall > state.BestRecall;
@@ -105,10 +114,10 @@ public sealed class GraphTrainer : IDisposable
             state = state with { Epoch = epoch, Fingerprint = _options.FingerprintThrough(epoch) };
             if (checkpointPath is not null)
             {
-                TrainingCheckpoint.Write(checkpointPath, state, _parameters, _optimizer);
+                TrainingCheckpoint.Write(checkpointPath, state, CheckpointedTensors, _optimizer);
             }
             onEpoch?.Invoke(new EpochReport(epoch, loss, ranking, trainTime, metrics, evaluationClock.Elapsed, isBest,
-                GC.GetTotalMemory(false), Environment.WorkingSet));
+                GC.GetTotalMemory(false), Environment.WorkingSet) { LastIterateMetrics = lastIterateMetrics });
         }
         return new TrainingResult(epoch, state.BestEpoch, bestMetrics, stoppedEarly, clock.Elapsed);
     }
@@ -162,6 +171,7 @@ public sealed class GraphTrainer : IDisposable
         }
         objective.backward();
         _optimizer.step();
+        _average?.Update();
         return (loss.item<float>(), ranking.item<float>());
     }
 
@@ -203,8 +213,20 @@ public sealed class GraphTrainer : IDisposable
         _hash is null ? null
             : (_hash.Encode(factors.UserVectors, factors.UserCount), _hash.Encode(factors.ItemVectors, factors.ItemCount));
 
-    /// <summary>The current final embeddings, copied to managed row-major arrays.</summary>
+    /// <summary>Every tensor a checkpoint holds: the parameters, then their averages when averaging.</summary>
+    private IReadOnlyList<Tensor> CheckpointedTensors => [.. _parameters, .. _average?.Averages ?? []];
+
+    /// <summary>
+    /// The model's final embeddings, copied to managed row-major arrays: those of the averaged parameters when
+    /// <see cref="TrainingOptions.AverageDecay"/> is set (what is evaluated and exported), else of the last iterate.
+    /// </summary>
     public EmbeddingFactors FinalEmbeddings()
+    {
+        using var averaged = _average?.SwappedIn();
+        return ModelFinalEmbeddings();
+    }
+
+    private EmbeddingFactors ModelFinalEmbeddings()
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -212,7 +234,7 @@ public sealed class GraphTrainer : IDisposable
         return ToFactors(_model.Final(_model.PropagateLayers()));
     }
 
-    /// <summary>The current ego embeddings E⁰, copied: what a later warm-started run continues from.</summary>
+    /// <summary>The current (last-iterate) ego embeddings E⁰, copied: what a later warm-started run continues from.</summary>
     public EmbeddingFactors EgoEmbeddings()
     {
         using var scope = NewDisposeScope();
@@ -233,6 +255,7 @@ public sealed class GraphTrainer : IDisposable
     public void Dispose()
     {
         _optimizer.Dispose();
+        _average?.Dispose();
         _hash?.Dispose();
         _hashGenerator.Dispose();
         _model.Dispose();

@@ -13,6 +13,8 @@ public sealed record TrainingOptions
     public string Sampler { get; init; } = NegativeSamplers.MixGcf;
     /// <summary>Uniform candidates per user for DNS and MixGCF (MixGCF's n_negs).</summary>
     public int Candidates { get; init; } = 64;
+    /// <summary>How an epoch's (user, positive) pairs are drawn: <see cref="TripleSampling.Users"/> or <see cref="TripleSampling.Edges"/>.</summary>
+    public string Triples { get; init; } = TripleSampling.Users;
     public int Epochs { get; init; } = 1000;
     public int BatchSize { get; init; } = 2048;
     public double LearningRate { get; init; } = 0.001;
@@ -21,6 +23,11 @@ public sealed record TrainingOptions
     public double LearningRateGamma { get; init; } = 0.1;
     /// <summary>L2 weight on the batch's ego embeddings (LightGCN's <c>decay</c>).</summary>
     public double Decay { get; init; } = 1e-4;
+    /// <summary>
+    /// β of an exponential moving average of the parameters per step that is evaluated and exported instead of the last
+    /// iterate (Polyak averaging; e.g. 0.999 ≈ the last 1,000 steps); 0 (the papers') uses the last iterate.
+    /// </summary>
+    public double AverageDecay { get; init; }
     public int EvaluateEvery { get; init; } = 1;
     /// <summary>Evaluations without a better Recall@K before stopping.</summary>
     public int Patience { get; init; } = 10;
@@ -57,6 +64,8 @@ public sealed record TrainingOptions
         int[] applied = [.. LearningRateMilestones.Where(milestone => milestone < epochsDone).Order()];
         return $"model={Model};dim={Dimension};layers={Layers};sampler={Sampler};candidates={Candidates};batch={BatchSize};lr={LearningRate:R};decay={Decay:R};seed={Seed}"
             + (applied.Length == 0 ? "" : $";lr-milestones={string.Join(',', applied)};lr-gamma={LearningRateGamma:R}")
+            + (Triples == TripleSampling.Users ? "" : $";triples={Triples}")
+            + (AverageDecay > 0 ? $";average={AverageDecay:R}" : "")
             + (HashBits > 0 ? $";hash={HashBits}/{HashContinuousRate:R}/{HashWeight:R}" : "")
             + (Sampler == NegativeSamplers.PinSage ? $";hard={HardNegatives.Walks}/{HardNegatives.Restart:R}/{HardNegatives.BandStart:R}-{HardNegatives.BandEnd:R}/{HardNegatives.MaxPerUser}/{HardNegatives.PoolSize}" : "")
             + (Model == ModelNames.StochasticLightGcn ? $";masks={Masks.Sparsity:R}/{Masks.LowRank:R}/{Masks.LowRankRank}/{Masks.InitialLogit:R}" : "");
@@ -72,6 +81,10 @@ public sealed record TrainingOptions
         {
             throw new ArgumentException($"Unknown sampler '{Sampler}'; expected one of {string.Join(", ", NegativeSamplers.All)}.");
         }
+        if (!TripleSampling.All.Contains(Triples))
+        {
+            throw new ArgumentException($"Unknown triple sampling '{Triples}'; expected one of {string.Join(", ", TripleSampling.All)}.");
+        }
         Positive(Dimension, "dimension");
         Positive(Candidates, "candidates");
         Positive(Epochs, "epochs");
@@ -86,6 +99,10 @@ public sealed record TrainingOptions
         if (!(LearningRate > 0) || !(Decay >= 0))
         {
             throw new ArgumentException($"Learning rate must be positive and decay non-negative (got {LearningRate}, {Decay}).");
+        }
+        if (!(AverageDecay >= 0 && AverageDecay < 1))
+        {
+            throw new ArgumentException($"The averaging decay must be in [0, 1): 0 is off (got {AverageDecay}).");
         }
         if (LearningRateMilestones.Any(milestone => milestone < 1) || !(LearningRateGamma > 0))
         {

@@ -5,7 +5,10 @@ namespace LiveGraphRec.Training.Trainer;
 /// <summary>Reported after every batch: enough for a progress bar.</summary>
 public readonly record struct BatchProgress(int Epoch, int Batch, int BatchesPerEpoch, double MeanLoss, double BatchesPerSecond);
 
-/// <summary>Reported after every epoch; <see cref="Metrics"/> is set on evaluation epochs.</summary>
+/// <summary>
+/// Reported after every epoch; <see cref="Metrics"/> is set on evaluation epochs, and <see cref="LastIterateMetrics"/>
+/// beside it when the evaluated model is a parameter average.
+/// </summary>
 public sealed record EpochReport(
     int Epoch,
     double MeanLoss,
@@ -15,4 +18,7 @@ public sealed record EpochReport(
     TimeSpan EvaluationTime,
     bool IsBest,
     long ManagedMemoryBytes,
-    long ProcessMemoryBytes);
+    long ProcessMemoryBytes)
+{
+    public MetricsReport? LastIterateMetrics { get; init; }
+}
