@@ -7,6 +7,8 @@ namespace LiveGraphRec.Grains.Abstractions;
 /// (it lost its side in a crash), and never counts the interaction twice.</param>
 /// <param name="IsRelink">Sent after a new embedding version to put an edge the model did not see back into the
 /// aggregates: the item links it if it is not linked under its current version and counts nothing.</param>
+/// <param name="Sequence">The event's interaction log sequence (0: none), which the item keeps on a new edge to tell
+/// the edges a published model was trained on from later ones.</param>
 [GenerateSerializer, Immutable, Alias("lgr.NeighbourLink")]
 public sealed record NeighbourLink(
     [property: Id(0)] string UserId,
@@ -16,4 +18,5 @@ public sealed record NeighbourLink(
     [property: Id(4)] long UserVersion,
     [property: Id(5)] float[] Contribution,
     [property: Id(6)] bool IsRepair = false,
-    [property: Id(7)] bool IsRelink = false);
+    [property: Id(7)] bool IsRelink = false,
+    [property: Id(8)] long Sequence = 0);

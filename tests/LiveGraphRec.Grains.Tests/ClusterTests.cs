@@ -78,7 +78,7 @@ public sealed class ClusterTests(EmbeddedClusterFixture fixture) : IClassFixture
 
         NodeProfile profile = await item.GetProfileAsync();
         Assert.Equal(5, profile.EmbeddingVersion);
-        Assert.Equal([1f, 0f, 0f, 0f], profile.Embedding); // the mean of e^(0) and two empty layers
+        Assert.Equal([3f, 0f, 0f, 0f], profile.Embedding); // the published embedding itself: no online layers yet
 
         var republish = await TestClusters.PublishAsync(_grains, version: 1);
         Assert.Equal(0, republish.Applied);

@@ -60,7 +60,8 @@ public sealed class TrainerClusterTests(RedisServer redis) : IClassFixture<Redis
             EmbeddingModel model = EmbeddingFile.Read(Path.Combine(_models, $"model-{run.Version:D12}.lgr"));
             Assert.Equal(run.Cut.ToString(), model.Hyperparameters["log.cut"]);
 
-            // Every node took the version, and its online graph holds exactly its edges first logged after the cut.
+            // Every node took the version, and its online graph holds exactly its edges first logged after the cut;
+            // the others are its trained degree, on users and items alike.
             List<LoggedInteraction> log = await ReadLogAsync(serviceId);
             foreach (var (id, isUser) in log.Select(e => (e.UserId, true)).Concat(log.Select(e => (e.ItemId, false))).Distinct())
             {
@@ -68,17 +69,19 @@ public sealed class TrainerClusterTests(RedisServer redis) : IClassFixture<Redis
                 NodeProfile profile = await node.GetProfileAsync();
                 Assert.Equal(run.Version, profile.EmbeddingVersion);
                 Assert.True(EdgesAfterCut(log, id, isUser, run.Cut) == profile.Degree, $"{id}: degree {profile.Degree}");
+                Assert.Equal(profile.Neighbours.Count - profile.Degree, profile.TrainedDegree);
             }
             NodeProfile newcomer = await grains.GetGrain<IUserGrain>("late-user").GetProfileAsync();
             Assert.Equal((6, 6L), (newcomer.Degree, newcomer.AppliedEvents));
             Assert.Contains(newcomer.Embedding, value => value != 0);
 
-            // A known user with nothing after the cut serves the published vector itself (mean over K + 1 layers
-            // of which only e^(0) is non-zero), and its recommendations say which version they come from.
+            // A known user with nothing after the cut serves the published vector itself (no online layers), and its
+            // recommendations say which version they come from; its trained degree is its edges up to the cut.
             string quiet = model.Users.Ids.First(user => EdgesAfterCut(log, user, isUser: true, run.Cut) == 0);
             model.Users.TryGetIndex(quiet, out int row);
             NodeProfile quietProfile = await grains.GetGrain<IUserGrain>(quiet).GetProfileAsync();
-            Assert.Equal(model.UserVector(row).ToArray().Select(v => v / (Layers + 1)), quietProfile.Embedding, (a, b) => Math.Abs(a - b) < 1e-6);
+            Assert.Equal(model.UserVector(row).ToArray(), quietProfile.Embedding, (a, b) => Math.Abs(a - b) < 1e-6);
+            Assert.Equal(quietProfile.Neighbours.Count, quietProfile.TrainedDegree);
             RecommendationResult recommendations = await grains.GetGrain<IUserGrain>(quiet).GetRecommendationsAsync(new RecommendationRequest(5));
             Assert.Equal(run.Version, recommendations.ModelVersion);
             Assert.Equal(5, recommendations.Items.Count);

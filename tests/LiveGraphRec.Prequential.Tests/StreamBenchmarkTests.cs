@@ -52,9 +52,13 @@ public sealed class StreamBenchmarkTests(ITestOutputHelper output)
         Assert.True(byArm["retrain-only"].RetrainTime > TimeSpan.Zero);
         Assert.Equal(0, byArm["static"].Retrains);
         Assert.True(byArm["static"].Overall.Hits > 0, "the starting model hits nothing: the published embeddings were not served");
-        // Without online updates the online arm would serve exactly the static arm's embeddings; only near-ties (users
-        // the starting model never saw score every item 0) could then move a few hits, far fewer than 2 % of them.
-        Assert.True(Math.Abs(byArm["online"].Overall.HitRate - byArm["static"].Overall.HitRate) > 0.02,
+        // The grains serve the published model exactly as ranking it in process does (every streamed user is known
+        // to it here, so no score ties can reorder a list)...
+        Assert.Equal((byArm["static-offline"].Overall.Hits, byArm["static-offline"].Overall.Mrr),
+            (byArm["static"].Overall.Hits, byArm["static"].Overall.Mrr));
+        // ...so without online updates the online arm would score exactly as static; with them it differs clearly
+        // (a new edge moves a trained user by LightGCN's 1/√|N|, so the change is a few points, not tens).
+        Assert.True(Math.Abs(byArm["online"].Overall.HitRate - byArm["static"].Overall.HitRate) > 0.005,
             $"online {byArm["online"].Overall.HitRate:0.0000} vs static {byArm["static"].Overall.HitRate:0.0000}");
     }
 }

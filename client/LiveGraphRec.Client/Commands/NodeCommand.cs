@@ -36,7 +36,7 @@ public abstract class NodeCommand(IAnsiConsole console) : AsyncCommand<NodeComma
             console.MarkupLineInterpolated($"[yellow]No {Kind} '{settings.Id}': it has neither interactions nor a published embedding.[/]");
             return CommandLine.NotFound;
         }
-        console.MarkupLineInterpolated($"{Kind} [bold]{profile.Id}[/]: degree {profile.Degree:N0}, embedding version {profile.EmbeddingVersion}, {profile.AppliedEvents:N0} events applied, last at {profile.LastEventAt?.ToString("u") ?? "never"}");
+        console.MarkupLineInterpolated($"{Kind} [bold]{profile.Id}[/]: degree {profile.Degree:N0} online + {profile.TrainedDegree:N0} trained, embedding version {profile.EmbeddingVersion}, {profile.AppliedEvents:N0} events applied, last at {profile.LastEventAt?.ToString("u") ?? "never"}");
         console.MarkupLineInterpolated($"[grey]final embedding (first 8 of {profile.Embedding.Length}): {string.Join(" ", profile.Embedding.Take(8).Select(v => v.ToString("0.000")))}[/]");
         var table = new Table().AddColumns("neighbour", "last at", "weight", "interactions");
         foreach (Neighbour neighbour in profile.Neighbours.Take(settings.Neighbours))

@@ -3,18 +3,27 @@ using System.Numerics.Tensors;
 namespace LiveGraphRec.Core.Propagation;
 
 /// <summary>
-/// One node's (user's or item's) LightGCN state for online, incremental propagation:
-/// the layer-0 embedding e^(0), the degree |N|, and per layer k = 0..K-1 the unnormalized neighbour
-/// aggregate S^(k) = Σ_{j∈N} c_j^(k), where c_j^(k) = e_j^(k) / sqrt(|N_j|) is neighbour j's
-/// <em>contribution</em>. Layers are read as e^(k+1) = S^(k) / sqrt(|N|) and the final embedding as
-/// the mean of e^(0..K) — LightGCN's rule e_u^(k+1) = Σ_j e_j^(k) / sqrt(|N_u||N_j|).
+/// One node's (user's or item's) LightGCN state for online, incremental propagation on top of a trained model:
+/// the layer-0 embedding e^(0) — the node's published (trained, final) embedding, zeros for a node the model
+/// does not know —, the degree |N| = the trained degree plus the online edges since the publish, and per layer
+/// k = 0..K-1 the unnormalized aggregate S^(k) = Σ_{j∈N_online} c_j^(k) over the online neighbours, where
+/// c_j^(k) = e_j^(k) / sqrt(|N_j|) is neighbour j's <em>contribution</em>. Layers are read as
+/// e^(k+1) = S^(k) / sqrt(|N|) — LightGCN's rule e_u^(k+1) = Σ_j e_j^(k) / sqrt(|N_u||N_j|) over the online
+/// edges — and the final embedding as e^(0) + (e^(1) + … + e^(K)) / (K + 1).
 /// </summary>
 /// <remarks>
+/// <para>Why on top of the trained model, not from zero: the trained neighbours' terms are already inside the published
+/// e^(0), so only the online edges are aggregated; but they are normalized by the whole degree, so a new edge of a node
+/// with d trained neighbours weighs 1/sqrt(d + 1) as in LightGCN rather than competing with the whole trained profile,
+/// and the published embedding keeps weight 1 (each online layer gets LightGCN's 1/(K + 1)), so a trained node is not
+/// shrunk against a cold one. For a cold node (e^(0) = 0, trained degree 0) this is LightGCN's own mean of layers.
+/// Measured in docs/BENCHMARKS.md (prequential evaluation) against the earlier scheme that restarted at degree 0 and
+/// averaged e^(0) with the online layers.</para>
 /// <para>A new edge costs O(K·d) per endpoint plus one exchange of contributions between the two
 /// endpoints (see <see cref="Link"/>), never a scan of the neighbours; correcting the other neighbours
 /// costs O(K·d) each and can be coalesced and capped.</para>
-/// <para><b>Exact</b> (equal to a from-scratch propagation over the same graph, up to float rounding):
-/// the degree; the own normalization 1/sqrt(|N|), because sums are stored unnormalized and divided at
+/// <para><b>Exact</b> (equal to a from-scratch propagation over the online edges with the same e^(0) and degrees, up to
+/// float rounding): the degree; the own normalization 1/sqrt(|N|), because sums are stored unnormalized and divided at
 /// read time; and every layer-0 contribution c_j^(0) = e_j^(0)/sqrt(|N_j|) — hence the whole first
 /// layer e^(1) — once every node that gained edges has corrected all its neighbours (the neighbour's
 /// degree is the only thing in c_j^(0) that changes online). With K = 1 the final embedding is
@@ -32,13 +41,15 @@ public sealed class NodeEmbeddingState
 
     /// <param name="ego">e^(0), length d; used in place (not copied), zeros for a cold node.</param>
     /// <param name="aggregates">S^(0..K-1) back to back, length K·d; used in place.</param>
-    /// <param name="degree">|N|: how many distinct neighbours the aggregates hold.</param>
-    public NodeEmbeddingState(float[] ego, float[] aggregates, int degree)
+    /// <param name="degree">How many distinct (online) neighbours the aggregates hold.</param>
+    /// <param name="trainedDegree">How many neighbours the published e^(0) was trained with (0 for a cold node).</param>
+    public NodeEmbeddingState(float[] ego, float[] aggregates, int degree, int trainedDegree = 0)
     {
         ArgumentNullException.ThrowIfNull(ego);
         ArgumentNullException.ThrowIfNull(aggregates);
         ArgumentOutOfRangeException.ThrowIfZero(ego.Length, nameof(ego));
         ArgumentOutOfRangeException.ThrowIfNegative(degree);
+        ArgumentOutOfRangeException.ThrowIfNegative(trainedDegree);
         if (aggregates.Length % ego.Length != 0)
         {
             throw new ArgumentException(
@@ -47,6 +58,7 @@ public sealed class NodeEmbeddingState
         _ego = ego;
         _aggregates = aggregates;
         Degree = degree;
+        TrainedDegree = trainedDegree;
     }
 
     /// <summary>A cold node: zero layer-0 embedding, no neighbours.</summary>
@@ -56,7 +68,12 @@ public sealed class NodeEmbeddingState
     public int Dimension => _ego.Length;
     /// <summary>K, the number of propagation layers.</summary>
     public int Layers => _aggregates.Length / _ego.Length;
+    /// <summary>Online neighbours: those in the aggregates.</summary>
     public int Degree { get; private set; }
+    /// <summary>Neighbours the published e^(0) was trained with: counted in |N|, their terms are inside e^(0).</summary>
+    public int TrainedDegree { get; private set; }
+    /// <summary>|N| of LightGCN's normalization.</summary>
+    public int FullDegree => TrainedDegree + Degree;
     public ReadOnlySpan<float> Ego => _ego;
     public ReadOnlySpan<float> Aggregates => _aggregates;
     /// <summary>Length of a contribution or correction vector: K·d.</summary>
@@ -73,31 +90,30 @@ public sealed class NodeEmbeddingState
         }
         else
         {
-            TensorPrimitives.Multiply(Aggregate(layer - 1), InverseSqrt(Degree), destination[..Dimension]);
+            TensorPrimitives.Multiply(Aggregate(layer - 1), InverseSqrt(FullDegree), destination[..Dimension]);
         }
     }
 
-    /// <summary>Writes the final embedding: the mean of e^(0..K).</summary>
+    /// <summary>Writes the final embedding: e^(0) + (e^(1) + … + e^(K)) / (K + 1).</summary>
     public void Final(Span<float> destination)
     {
         Span<float> final = destination[..Dimension];
         _ego.CopyTo(final);
-        float ownScale = InverseSqrt(Degree);
+        float layerScale = InverseSqrt(FullDegree) / (Layers + 1);
         for (int k = 0; k < Layers; k++)
         {
-            TensorPrimitives.MultiplyAdd(Aggregate(k), ownScale, final, final);
+            TensorPrimitives.MultiplyAdd(Aggregate(k), layerScale, final, final);
         }
-        TensorPrimitives.Multiply(final, 1f / (Layers + 1), final);
     }
 
     /// <summary>This node's contributions c^(k) = e^(k)/sqrt(|N|), k = 0..K-1, as its neighbours aggregate them.</summary>
-    public float[] Contribution() => ContributionAtDegree(Degree);
+    public float[] Contribution() => ContributionAtDegree(FullDegree);
 
     /// <summary>
     /// The contribution to hand the other endpoint of a new edge before this node has linked it:
     /// computed at degree |N|+1 (so c^(0) is exact) from the current layers.
     /// </summary>
-    public float[] ProspectiveContribution() => ContributionAtDegree(Degree + 1);
+    public float[] ProspectiveContribution() => ContributionAtDegree(FullDegree + 1);
 
     /// <summary>Adds a new neighbour: |N| += 1 and S += its contribution. Returns this node's new contribution.</summary>
     /// <remarks>
@@ -122,11 +138,13 @@ public sealed class NodeEmbeddingState
     }
 
     /// <summary>
-    /// Takes a newly published layer-0 embedding and starts a new online graph on top of it: the
-    /// aggregates and degree are cleared because the published model was trained on the edges so far.
+    /// Takes a newly published embedding as e^(0) and starts a new online graph on top of it: the aggregates and the
+    /// online degree are cleared because the published model was trained on <paramref name="trainedDegree"/> of the
+    /// node's edges (they count in the normalization from now on).
     /// </summary>
-    public void Publish(ReadOnlySpan<float> ego)
+    public void Publish(ReadOnlySpan<float> ego, int trainedDegree)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(trainedDegree);
         if (ego.Length != Dimension)
         {
             throw new ArgumentException($"The embedding has {ego.Length} dimensions; this node has {Dimension}.", nameof(ego));
@@ -134,6 +152,7 @@ public sealed class NodeEmbeddingState
         ego.CopyTo(_ego);
         Array.Clear(_aggregates);
         Degree = 0;
+        TrainedDegree = trainedDegree;
     }
 
     private float[] ContributionAtDegree(int degree)
@@ -142,7 +161,7 @@ public sealed class NodeEmbeddingState
         float scale = InverseSqrt(degree);
         TensorPrimitives.Multiply(_ego, scale, contribution.AsSpan(0, Dimension));
         // c^(k) = e^(k)/sqrt(degree) with e^(k) = S^(k-1)/sqrt(|N|) read at the current degree.
-        float layerScale = scale * InverseSqrt(Degree);
+        float layerScale = scale * InverseSqrt(FullDegree);
         for (int k = 1; k < Layers; k++)
         {
             TensorPrimitives.Multiply(Aggregate(k - 1), layerScale, contribution.AsSpan(k * Dimension, Dimension));

@@ -13,8 +13,8 @@ public sealed class Edge
     /// <summary>The neighbour's embedding version in the contribution this node aggregated.</summary>
     [Id(5)] public long NeighbourVersion { get; set; }
     /// <summary>
-    /// Interaction log sequence of the edge's first event, kept by users: a model trained up to a cut below it has
-    /// not seen the edge. 0 when unknown (no log), which counts as seen.
+    /// Interaction log sequence of the edge's first event (the user hands it to the item): a model trained up to a cut
+    /// below it has not seen the edge. 0 when unknown (no log, or an edge older than the field), which counts as seen.
     /// </summary>
     [Id(6)] public long FirstSequence { get; set; }
 }

@@ -62,13 +62,14 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             State.Ego = new float[dimension];
             State.Aggregates = new float[width];
             State.Degree = 0;
+            State.TrainedDegree = 0;
             State.EmbeddingVersion = 0;
             foreach (Edge edge in State.Neighbours.Values)
             {
                 edge.OwnVersion = -1; // kept as history, but no longer in the (cleared) aggregates
             }
         }
-        _embedding = new NodeEmbeddingState(State.Ego, State.Aggregates, State.Degree);
+        _embedding = new NodeEmbeddingState(State.Ego, State.Aggregates, State.Degree, State.TrainedDegree);
         _corrections = new CorrectionTracker<string>(_embedding.Contribution());
         this.RegisterGrainTimer(_ => TickAsync(), WriteBehind<GraphNodeState>.TimerOptions(Options.FlushInterval));
         Metrics.Activated(Kind);
@@ -89,7 +90,10 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             return false;
         }
         // Without a vector the node is rebased: the model does not know it, so it keeps its own e^(0).
-        Embedding.Publish(update.Vector ?? Embedding.Ego.ToArray());
+        // The edges up to the cut are the model's: they count in the normalization; later ones are linked again.
+        // Only retained edges are counted, so a node beyond MaxNeighbours is normalized as if it had that many.
+        int trainedDegree = State.Neighbours.Values.Count(edge => edge.FirstSequence <= update.Cut);
+        Embedding.Publish(update.Vector ?? Embedding.Ego.ToArray(), trainedDegree);
         State.EmbeddingVersion = update.Version;
         // Neighbours of the earlier version drop this node's corrections; start afresh.
         Corrections.Announced(Embedding.Contribution());
@@ -147,7 +151,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             .Select(pair => new NeighbourSummary(pair.Key, pair.Value.LastAt, pair.Value.Weight, pair.Value.Interactions))
             .ToList();
         return Task.FromResult(new NodeProfile(Id, Embedding.Degree, State.EmbeddingVersion, neighbours, FinalEmbedding(),
-            State.AppliedEvents, State.LastEventAt));
+            State.AppliedEvents, State.LastEventAt, Embedding.TrainedDegree));
     }
 
     protected float[] FinalEmbedding()
@@ -275,6 +279,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     private void MarkChanged()
     {
         State.Degree = Embedding.Degree;
+        State.TrainedDegree = Embedding.TrainedDegree;
         _writeBehind.MarkDirty();
     }
 

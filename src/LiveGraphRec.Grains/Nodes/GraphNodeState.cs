@@ -16,4 +16,6 @@ public sealed class GraphNodeState
     [Id(5)] public AppliedEventLedger Events { get; set; } = new();
     [Id(6)] public long AppliedEvents { get; set; }
     [Id(7)] public DateTimeOffset? LastEventAt { get; set; }
+    /// <summary>Neighbours the published embedding was trained with (see <see cref="LiveGraphRec.Core.Propagation.NodeEmbeddingState.TrainedDegree"/>).</summary>
+    [Id(8)] public int TrainedDegree { get; set; }
 }

@@ -38,7 +38,7 @@ public sealed class ItemGrain(
         {
             return Task.FromResult(new LinkReply(false, State.EmbeddingVersion, Embedding.Contribution()));
         }
-        bool isNew = RecordInteraction(link.UserId, link.Timestamp, link.Weight, link.UserVersion, link.Contribution);
+        bool isNew = RecordInteraction(link.UserId, link.Timestamp, link.Weight, link.UserVersion, link.Contribution, link.Sequence);
         float[] contribution = Embedding.Contribution();
         if (isNew)
         {

@@ -37,7 +37,7 @@ public sealed partial class UserGrain(
     {
         CheckOwner(interaction);
         var link = new NeighbourLink(Id, interaction.EventId, interaction.Timestamp, interaction.Weight,
-            State.EmbeddingVersion, ContributionFor(interaction.ItemId));
+            State.EmbeddingVersion, ContributionFor(interaction.ItemId), Sequence: sequence);
         IItemGrain item = GrainFactory.GetGrain<IItemGrain>(interaction.ItemId);
         if (IsApplied(interaction.EventId))
         {

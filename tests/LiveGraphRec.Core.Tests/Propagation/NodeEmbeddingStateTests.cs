@@ -18,7 +18,10 @@ public sealed class NodeEmbeddingStateTests
         var online = new OnlineGraph(Dim, layers: 1, userEgo, itemEgo);
         online.LinkAll(edges);
 
+        // Served: e^(0) + e^(1)/2 = LightGCN's (e^(0) + e^(1))/2 + e^(0)/2.
         var (userFinal, itemFinal) = FromScratch(edges, userEgo, itemEgo, layers: 1);
+        TensorPrimitives.MultiplyAdd(userEgo, 0.5f, userFinal, userFinal);
+        TensorPrimitives.MultiplyAdd(itemEgo, 0.5f, itemFinal, itemFinal);
         AssertRowsEqual(userFinal, online.Users, (node, row) => node.Final(row));
         AssertRowsEqual(itemFinal, online.Items, (node, row) => node.Final(row));
     }
@@ -66,9 +69,11 @@ public sealed class NodeEmbeddingStateTests
             .SelectMany(u => Enumerable.Range(u < 20 ? 0 : 10, 10).OrderBy(_ => random.Next()).Take(5)
                 .Select(i => new Interaction(u, i, 0)))
             .ToArray();
-        var model = SpectralModel.Fit(BipartiteGraph.Build(users, items, edges), dim, seed: 3);
-        var online = new OnlineGraph(dim, layers: 2, [.. model.UserVectors, .. new float[dim]], model.ItemVectors);
-        online.LinkAll(edges);
+        // The model is published (trained with every edge so far); only the newcomer's edges are online.
+        var graph = BipartiteGraph.Build(users, items, edges);
+        var model = SpectralModel.Fit(graph, dim, seed: 3);
+        int[] trainedDegrees = [.. Enumerable.Range(0, users).Select(graph.UserDegree), 0, .. Enumerable.Range(0, items).Select(graph.ItemDegree)];
+        var online = new OnlineGraph(dim, layers: 2, [.. model.UserVectors, .. new float[dim]], model.ItemVectors, trainedDegrees);
 
         int coldUser = users;
         int[] coldItems = [0, 1, 2];
@@ -83,22 +88,48 @@ public sealed class NodeEmbeddingStateTests
         Assert.NotEmpty(sameItems);
         double nearest = sameItems.Average(u => TensorPrimitives.CosineSimilarity(cold, Final(u)));
         double otherCommunity = Enumerable.Range(20, 20).Max(u => TensorPrimitives.CosineSimilarity(cold, Final(u)));
-        Assert.True(nearest > 0.9, $"mean cosine to users with the same items is {nearest:F3}");
+        // The newcomer is the normalized sum of its three items' published embeddings (its e^(2) is 0: its own e^(0) is).
+        Assert.True(nearest > 0.85, $"mean cosine to users with the same items is {nearest:F3}");
         Assert.True(otherCommunity < 0.5, $"cosine to a user of the other community reaches {otherCommunity:F3}");
     }
 
     [Fact]
-    public void PublishReplacesTheEgoAndStartsANewOnlineGraph()
+    public void PublishReplacesTheEgoAndStartsANewOnlineGraphNormalizedByTheTrainedDegree()
     {
         var node = NodeEmbeddingState.Cold(dimension: 2, layers: 1);
         node.Link([3f, 4f]);
-        node.Publish([1f, 1f]);
+        node.Publish([1f, 1f], trainedDegree: 3);
 
-        Assert.Equal(0, node.Degree);
+        Assert.Equal((0, 3, 3), (node.Degree, node.TrainedDegree, node.FullDegree));
         var final = new float[2];
         node.Final(final);
-        Assert.Equal([0.5f, 0.5f], final);
-        Assert.Throws<ArgumentException>(() => node.Publish([1f, 2f, 3f]));
+        Assert.Equal([1f, 1f], final);
+        // The published embedding is the neighbours' view too, at the degree including the new edge: (1, 1)/√4.
+        Assert.Equal([0.5f, 0.5f], node.ProspectiveContribution());
+
+        // One new neighbour: e^(1) = (2, 4)/√(3 + 1), served as e^(0) + e^(1)/2.
+        node.Link([2f, 4f]);
+        node.Final(final);
+        Assert.Equal([1.5f, 2f], final);
+        Assert.Throws<ArgumentException>(() => node.Publish([1f, 2f, 3f], 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => node.Publish([1f, 2f], -1));
+    }
+
+    [Fact]
+    public void ANewEdgeMovesAWellTrainedNodeLessThanAColdOne()
+    {
+        float[] Shift(int trainedDegree)
+        {
+            var node = new NodeEmbeddingState([1f, 0f], new float[2], degree: 0, trainedDegree);
+            node.Link([0f, 1f]);
+            var final = new float[2];
+            node.Final(final);
+            return [final[0] - 1f, final[1]];
+        }
+
+        // LightGCN's 1/√|N|: a node trained with 99 neighbours moves a tenth as far as one trained with none.
+        Assert.Equal([0f, 0.5f], Shift(0));
+        Assert.Equal([0f, 0.05f], Shift(99));
     }
 
     [Fact]

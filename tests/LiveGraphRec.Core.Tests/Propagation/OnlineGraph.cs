@@ -14,10 +14,12 @@ internal sealed class OnlineGraph
 
     private readonly CorrectionTracker<int>[] _userCorrections, _itemCorrections;
 
-    public OnlineGraph(int dim, int layers, float[] userEgo, float[] itemEgo)
+    /// <param name="userEgo">Each user's e^(0), row after row: its published embedding (zeros: cold).</param>
+    /// <param name="trainedDegrees">The degree each user, then each item, was trained with (none: all 0).</param>
+    public OnlineGraph(int dim, int layers, float[] userEgo, float[] itemEgo, int[]? trainedDegrees = null)
     {
-        Users = Nodes(userEgo, dim, layers);
-        Items = Nodes(itemEgo, dim, layers);
+        Users = Nodes(userEgo, dim, layers, trainedDegrees ?? [], first: 0);
+        Items = Nodes(itemEgo, dim, layers, trainedDegrees ?? [], first: Users.Length);
         _itemsOf = Users.Select(_ => new List<int>()).ToArray();
         _usersOf = Items.Select(_ => new List<int>()).ToArray();
         _userCorrections = Users.Select(node => new CorrectionTracker<int>(node.Contribution())).ToArray();
@@ -59,8 +61,9 @@ internal sealed class OnlineGraph
         tracker.Announced(current);
     }
 
-    private static NodeEmbeddingState[] Nodes(float[] ego, int dim, int layers) =>
+    private static NodeEmbeddingState[] Nodes(float[] ego, int dim, int layers, int[] trainedDegrees, int first) =>
         Enumerable.Range(0, ego.Length / dim)
-            .Select(n => new NodeEmbeddingState(ego.AsSpan(n * dim, dim).ToArray(), new float[dim * layers], 0))
+            .Select(n => new NodeEmbeddingState(ego.AsSpan(n * dim, dim).ToArray(), new float[dim * layers], 0,
+                trainedDegrees.Length == 0 ? 0 : trainedDegrees[first + n]))
             .ToArray();
 }
