@@ -32,6 +32,14 @@ public sealed class GraphOptions
     /// </summary>
     public bool OnlinePropagation { get; set; } = true;
 
+    /// <summary>
+    /// λ in [0, 1]: the share of the edges a published model was trained with that count in a node's normalization
+    /// degree afterwards (|N| = λ·d_trained + d_online). 1 is LightGCN's own normalization: a node trained with d edges
+    /// moves by about 1/√(d + 1) per new edge. Smaller values weigh the newest edges more (fresher, further from the
+    /// model); 0 normalizes by the online edges alone. Measured with <c>lgr bench stream --trained-degree-weight</c>.
+    /// </summary>
+    public double TrainedDegreeWeight { get; set; } = 1;
+
     /// <summary>How many recent event ids a node remembers to drop re-deliveries.</summary>
     public int RecentEventIds { get; set; } = 1_024;
 

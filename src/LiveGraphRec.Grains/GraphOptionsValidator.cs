@@ -17,6 +17,7 @@ public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
         Check(options.Layers is >= 1 and <= 8, nameof(options.Layers), "must be between 1 and 8");
         Check(options.MaxNeighbours is >= 1 and <= 100_000, nameof(options.MaxNeighbours), "must be between 1 and 100000");
         Check(options.CorrectionFanOut >= 0, nameof(options.CorrectionFanOut), "must not be negative");
+        Check(options.TrainedDegreeWeight is >= 0 and <= 1, nameof(options.TrainedDegreeWeight), "must be between 0 and 1");
         Check(options.RecentEventIds is >= 1 and <= 1_000_000, nameof(options.RecentEventIds), "must be between 1 and 1000000");
         Check(options.FlushInterval > TimeSpan.Zero, nameof(options.FlushInterval), "must be positive");
         Check(options.CommitDelay > TimeSpan.Zero && options.CommitDelay <= TimeSpan.FromMinutes(1), nameof(options.CommitDelay), "must be positive and at most a minute");

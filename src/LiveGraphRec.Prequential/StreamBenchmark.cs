@@ -67,6 +67,7 @@ public static class StreamBenchmark
         graph.OnlinePropagation = online;
         graph.MaxNeighbours = options.MaxNeighbours;
         graph.CorrectionFanOut = options.CorrectionFanOut;
+        graph.TrainedDegreeWeight = options.TrainedDegreeWeight;
         graph.FlushInterval = options.FlushInterval;
         graph.IndexRefreshInterval = options.IndexRefreshInterval;
     }

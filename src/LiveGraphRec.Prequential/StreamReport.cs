@@ -20,7 +20,7 @@ public static class StreamReport
             $"{options.Training.Layers} layer{(options.Training.Layers == 1 ? "" : "s")}, {options.Training.Epochs} epochs, lr {options.Training.LearningRate}), the other {stream.Events.Length:N0} are the stream. " +
             $"Retrain arms: {options.RetrainEpochs} warm-started epochs every {options.RetrainEvery:N0} events. Baselines: window of {options.BaselineWindow:N0} events. " +
             $"Cold: users with fewer than {options.Scoring.ColdThreshold} events before the query. Grain cluster: flush {options.FlushInterval.TotalMilliseconds:0} ms, " +
-            $"index refresh {options.IndexRefreshInterval.TotalMilliseconds:0} ms, correction fan-out {options.CorrectionFanOut}, max neighbours {options.MaxNeighbours:N0}.");
+            $"index refresh {options.IndexRefreshInterval.TotalMilliseconds:0} ms, correction fan-out {options.CorrectionFanOut}, max neighbours {options.MaxNeighbours:N0}, trained-degree weight {options.TrainedDegreeWeight}.");
         Line(md, "");
         Line(md, $"| arm | HitRate@{k} | MRR@{k} | cold HitRate@{k} | cold MRR@{k} | scored (cold) | events/s | stream s | CPU s | retrains | retrain s | setup s |");
         Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

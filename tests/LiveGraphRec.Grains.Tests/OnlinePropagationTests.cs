@@ -65,6 +65,32 @@ public sealed class OnlinePropagationTests
     }
 
     /// <summary>
+    /// A publish counts the node's edges so far as trained, weighted by <see cref="GraphOptions.TrainedDegreeWeight"/>;
+    /// later edges are online. With λ = 0.5 a user with four edges before the publish is normalized as if it had two.
+    /// </summary>
+    [Fact]
+    public async Task APublishWeighsTheTrainedEdgesIntoTheDegree()
+    {
+        var cluster = TestClusters.Create(silos: 1, new Dictionary<string, string?> { ["LGR:Graph:TrainedDegreeWeight"] = "0.5" });
+        await cluster.DeployAsync();
+        try
+        {
+            IGrainFactory grains = cluster.Client;
+            await ApplyAllAsync(grains, "u0", ["i0", "i1", "i2", "i3"]);
+            await TestClusters.PublishAsync(grains, version: 1);
+            await ApplyAllAsync(grains, "u0", ["i4"]);
+
+            NodeProfile user = await grains.GetGrain<IUserGrain>("u0").GetProfileAsync();
+            Assert.Equal((2, 1, 5), (user.TrainedDegree, user.Degree, user.Neighbours.Count));
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>
     /// With online propagation off (a retrain-only deployment) an event is recorded — adjacency, history, seen-item
     /// exclusion — but no embedding moves until the next publish, neither the endpoints' nor, through corrections,
     /// their neighbours'.

@@ -107,6 +107,11 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
         [DefaultValue(8)]
         public int FanOut { get; init; } = 8;
 
+        [CommandOption("--trained-degree-weight <LAMBDA>")]
+        [Description("Share of a node's trained edges counted in its degree after a publish (LGR:Graph:TrainedDegreeWeight): 1 = LightGCN's normalization, lower = newest edges weigh more.")]
+        [DefaultValue(1.0)]
+        public double TrainedDegreeWeight { get; init; } = 1;
+
         [CommandOption("--max-neighbours <N>")]
         [Description("Adjacency a node keeps (LGR:Graph:MaxNeighbours); large enough by default that seen-item exclusion is exact on MovieLens small.")]
         [DefaultValue(10_000)]
@@ -153,6 +158,7 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
             FlushInterval = TimeSpan.FromMilliseconds(FlushMilliseconds),
             IndexRefreshInterval = TimeSpan.FromMilliseconds(IndexRefreshMilliseconds),
             CorrectionFanOut = FanOut,
+            TrainedDegreeWeight = TrainedDegreeWeight,
             MaxNeighbours = MaxNeighbours,
         };
     }

@@ -90,9 +90,9 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             return false;
         }
         // Without a vector the node is rebased: the model does not know it, so it keeps its own e^(0).
-        // The edges up to the cut are the model's: they count in the normalization; later ones are linked again.
-        // Only retained edges are counted, so a node beyond MaxNeighbours is normalized as if it had that many.
-        int trainedDegree = State.Neighbours.Values.Count(edge => edge.FirstSequence <= update.Cut);
+        // The edges up to the cut are the model's: they count in the normalization (weighted); later ones are linked
+        // again. Only retained edges are counted, so a node beyond MaxNeighbours is normalized as if it had that many.
+        int trainedDegree = (int)Math.Round(Options.TrainedDegreeWeight * State.Neighbours.Values.Count(edge => edge.FirstSequence <= update.Cut));
         Embedding.Publish(update.Vector ?? Embedding.Ego.ToArray(), trainedDegree);
         State.EmbeddingVersion = update.Version;
         // Neighbours of the earlier version drop this node's corrections; start afresh.
