@@ -71,7 +71,7 @@ public sealed class LiveGraphRecClientTests
     }
 
     [Theory]
-    [InlineData(""","source":"Popularity"""", Recommendations.PopularitySource)]
+    [InlineData(",\"source\":\"Popularity\"", Recommendations.PopularitySource)]
     [InlineData("", Recommendations.ModelSource)]
     public async Task RecommendationsSayWhatRankedThemAndASiloWithoutTheFieldMeansTheModel(string sourceField, string source)
     {
