@@ -9,9 +9,9 @@ namespace LiveGraphRec.Grains.Abstractions;
 [Alias("lgr.IItemIndexShardGrain")]
 public interface IItemIndexShardGrain : IGrainWithIntegerKey
 {
-    /// <summary>Records an item's new final embedding (fire and forget; latest wins).</summary>
+    /// <summary>Records an item's new final embedding and degree (fire and forget; latest wins).</summary>
     [OneWay, Alias("Upsert")]
-    Task UpsertAsync(string itemId, float[] embedding);
+    Task UpsertAsync(string itemId, float[] embedding, int degree);
 
     /// <summary>The items changed after <paramref name="afterRevision"/> (all of them for a different incarnation).</summary>
     [Alias("GetChanges")]

@@ -48,8 +48,47 @@ public sealed class ItemIndexSnapshotTests
         Assert.Equal([3f], third.Rank([0f, 1f], 1, [], ["b"]).Select(item => item.Score));
     }
 
+    [Fact]
+    public void RanksByDegreeWithTiesInArrivalOrderSkippingExcludedItems()
+    {
+        ItemIndexSnapshot index = ItemIndexSnapshot.Empty(dimension: 2)
+            .With([Item("a", 1, 0, degree: 2), Item("b", 0, 1, degree: 7), Item("c", 1, 1, degree: 2), Item("d", 0, 0, degree: 5)], 4, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal([("b", 7f), ("d", 5f), ("a", 2f), ("c", 2f)], index.RankByPopularity(10, [], null).Select(item => (item.ItemId, item.Score)));
+        Assert.Equal(["d", "c"], index.RankByPopularity(2, excluded: ["b", "a", "unknown"], candidates: null).Select(item => item.ItemId));
+        Assert.Equal(["d", "c"], index.RankByPopularity(5, excluded: ["b"], candidates: ["c", "missing", "b", "d", "c"]).Select(item => item.ItemId));
+    }
+
+    [Fact]
+    public void DegreeChangesReachEverySnapshotOfThePairAndLeaveThePreviousOrderAsItWas()
+    {
+        ItemIndexSnapshot start = ItemIndexSnapshot.Empty(dimension: 2)
+            .With([Item("a", 1, 0, degree: 3), Item("b", 0, 1, degree: 2), Item("c", 1, 1, degree: 1)], 3, DateTimeOffset.UnixEpoch);
+        ItemIndexSnapshot first = start.With([Item("c", 1, 1, degree: 9)], 4, DateTimeOffset.UnixEpoch);
+        Assert.Equal(["a", "b", "c"], Popular(start));
+        ItemIndexSnapshot second = first.With([Item("b", 0, 1, degree: 5)], 5, DateTimeOffset.UnixEpoch);
+        Assert.Equal(["c", "a", "b"], Popular(first));
+        // Reuses the first one's buffers: it must carry the second change (b: 5) as well as its own.
+        ItemIndexSnapshot third = second.With([Item("a", 1, 0, degree: 0)], 6, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(["c", "b", "a"], Popular(third));
+        Assert.Equal(["c", "b", "a"], Popular(third.With([], 6, DateTimeOffset.UnixEpoch)));
+        Assert.Equal([9f, 5f, 0f], third.RankByPopularity(3, [], null).Select(item => item.Score));
+    }
+
+    [Theory]
+    [InlineData(new[] { 0f, 0f, 0f }, true)]
+    [InlineData(new[] { -0f, 0f }, true)]
+    [InlineData(new[] { 0f, 0f, 1e-30f }, false)]
+    [InlineData(new[] { -2f, 0f, 0f }, false)]
+    public void OnlyAnAllZeroUserCannotBeRanked(float[] user, bool cannotRank) =>
+        Assert.Equal(cannotRank, ItemIndexSnapshot.CannotRank(user));
+
+    private static IEnumerable<string> Popular(ItemIndexSnapshot snapshot) =>
+        snapshot.RankByPopularity(snapshot.Count, [], null).Select(item => item.ItemId);
+
     private static IEnumerable<(string, float)> Scores(ItemIndexSnapshot snapshot) =>
         snapshot.Rank([1f, 0f], count: 3, excluded: [], candidates: ["a", "b", "c"]).Select(item => (item.ItemId, item.Score)).OrderBy(pair => pair.ItemId);
 
-    private static IndexedItem Item(string id, float x, float y) => new(id, [x, y], Revision: 1);
+    private static IndexedItem Item(string id, float x, float y, int degree = 0) => new(id, [x, y], Revision: 1, degree);
 }

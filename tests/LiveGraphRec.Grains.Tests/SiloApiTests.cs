@@ -35,8 +35,18 @@ public sealed class SiloApiTests(SiloApiFixture silo) : IClassFixture<SiloApiFix
         var result = await _client.GetFromJsonAsync<RecommendationResult>("/v1/users/web-newcomer/recommendations?k=4");
         Assert.Equal(4, result!.Items.Count);
         Assert.All(result.Items, item => Assert.Contains(item.ItemId, TwoCommunityModel.CommunityA.Skip(3)));
+        Assert.Equal(RecommendationSource.Model, result.Source);
         var item = await _client.GetFromJsonAsync<NodeProfile>("/v1/items/i1");
         Assert.Contains(item!.Neighbours, n => n.Id == "web-newcomer");
+    }
+
+    [Fact]
+    public async Task AUserTheModelCannotRankIsMarkedAsServedByPopularity()
+    {
+        JsonElement result = await _client.GetFromJsonAsync<JsonElement>("/v1/users/web-stranger/recommendations?k=3");
+        Assert.Equal("Popularity", result.GetProperty("source").GetString());
+        float[] degrees = [.. result.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("score").GetSingle())];
+        Assert.Equal(degrees.OrderDescending(), degrees);
     }
 
     [Fact]

@@ -31,7 +31,9 @@ public sealed class TypedClientTests(SiloApiFixture silo) : IClassFixture<SiloAp
         Recommendations recommendations = await _client.GetRecommendationsAsync("lib-user", 3);
         Assert.Equal(3, recommendations.Items.Count);
         Assert.DoesNotContain(recommendations.Items, item => item.ItemId is "i0" or "i1");
+        Assert.Equal(Recommendations.ModelSource, recommendations.Source);
         Assert.Null(await _client.GetUserAsync("lib-nobody"));
+        Assert.Equal(Recommendations.PopularitySource, (await _client.GetRecommendationsAsync("lib-nobody", 3)).Source);
     }
 
     [Fact]

@@ -48,8 +48,11 @@ public sealed class RecommendCommand(IAnsiConsole console) : AsyncCommand<Recomm
             table.AddRow((rank + 1).ToString(), Markup.Escape(result.Items[rank].ItemId), result.Items[rank].Score.ToString("0.0000"));
         }
         console.Write(table);
+        string source = result.Source == Recommendations.PopularitySource
+            ? "popularity (the model cannot rank this user yet; scores are item degrees)"
+            : "the model";
         console.MarkupLineInterpolated(
-            $"[grey]user {result.UserId}: model version {result.ModelVersion}, last event {result.LastEventAt?.ToString("u") ?? "none"}; index version {result.IndexVersion}, updated {result.IndexUpdatedAt:u}[/]");
+            $"[grey]user {result.UserId}: ranked by {source}; model version {result.ModelVersion}, last event {result.LastEventAt?.ToString("u") ?? "none"}; index version {result.IndexVersion}, updated {result.IndexUpdatedAt:u}[/]");
         return 0;
     }
 }

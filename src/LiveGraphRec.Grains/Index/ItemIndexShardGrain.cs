@@ -3,7 +3,7 @@ using LiveGraphRec.Grains.Telemetry;
 namespace LiveGraphRec.Grains.Index;
 
 /// <summary>
-/// One shard of the item index: the latest final embedding of each of its items, each stamped with the
+/// One shard of the item index: the latest final embedding and degree of each of its items, each stamped with the
 /// shard revision of its last change so that replicas pull only what changed. Derived state, persisted
 /// write-behind every <see cref="GraphOptions.IndexPersistInterval"/>: a shard holds a few hundred KB and
 /// changes with almost every event, so writing it as often as the nodes would dominate the Redis traffic.
@@ -33,10 +33,10 @@ public sealed class ItemIndexShardGrain(
         return _writeBehind.FlushAsync();
     }
 
-    public Task UpsertAsync(string itemId, float[] embedding)
+    public Task UpsertAsync(string itemId, float[] embedding, int degree)
     {
         long revision = ++state.State.Revision;
-        state.State.Items[itemId] = new IndexedItem(itemId, embedding, revision);
+        state.State.Items[itemId] = new IndexedItem(itemId, embedding, revision, degree);
         _writeBehind.MarkDirty();
         return Task.CompletedTask;
     }

@@ -3,14 +3,17 @@ using LiveGraphRec.Core.Retrieval;
 
 namespace LiveGraphRec.Grains.Index;
 
-/// <summary>A view of all item final embeddings on this silo, ranked with the core top-K scorer.</summary>
+/// <summary>
+/// A view of all item final embeddings and degrees on this silo, ranked with the core top-K scorer, or by degree for a
+/// user the model cannot rank.
+/// </summary>
 /// <remarks>
 /// Refreshes that only change existing items cost O(changed rows), not a copy of the catalog: snapshots come in
 /// pairs of matrices (double buffering). <see cref="With"/> writes into the matrix of the snapshot before the
 /// current one — after bringing it up to date with the changes it missed — and the current one's matrix becomes the
 /// next spare. A snapshot therefore stays unchanged while it is current and for one refresh after; a ranking takes
 /// well under a millisecond, far less than a refresh interval. New items (rare once a model is published) make a
-/// fresh copy.
+/// fresh copy. The degrees travel in the same buffers; the popularity order is sorted once per snapshot, on first use.
 /// </remarks>
 public sealed class ItemIndexSnapshot
 {
@@ -26,9 +29,11 @@ public sealed class ItemIndexSnapshot
     /// <summary>The other matrix of the pair (the previous snapshot's), behind this one by <see cref="_spareBacklog"/>.</summary>
     private readonly Buffer? _spare;
     private readonly IReadOnlyCollection<IndexedItem> _spareBacklog;
+    private readonly Lazy<int[]> _byPopularity;
 
     private ItemIndexSnapshot(long version, DateTimeOffset updatedAt, IReadOnlyList<string> ids,
-        IReadOnlyDictionary<string, int> rows, Buffer current, Buffer? spare, IReadOnlyCollection<IndexedItem> spareBacklog)
+        IReadOnlyDictionary<string, int> rows, Buffer current, Buffer? spare, IReadOnlyCollection<IndexedItem> spareBacklog,
+        Lazy<int[]>? byPopularity = null)
     {
         Version = version;
         UpdatedAt = updatedAt;
@@ -37,10 +42,11 @@ public sealed class ItemIndexSnapshot
         _current = current;
         _spare = spare;
         _spareBacklog = spareBacklog;
+        _byPopularity = byPopularity ?? new Lazy<int[]>(() => PopularityOrder(current.Degrees));
     }
 
     public static ItemIndexSnapshot Empty(int dimension) =>
-        new(0, DateTimeOffset.MinValue, [], new Dictionary<string, int>(), new Buffer([], 0, dimension), null, []);
+        new(0, DateTimeOffset.MinValue, [], new Dictionary<string, int>(), new Buffer([], [], 0, dimension), null, []);
 
     /// <summary>Sum of the shard revisions taken in: grows with every item change.</summary>
     public long Version { get; }
@@ -57,7 +63,7 @@ public sealed class ItemIndexSnapshot
         int dim = _current.Matrix.Dim;
         if (changed.Count == 0)
         {
-            return new ItemIndexSnapshot(version, updatedAt, _ids, _rows, _current, _spare, _spareBacklog);
+            return new ItemIndexSnapshot(version, updatedAt, _ids, _rows, _current, _spare, _spareBacklog, _byPopularity);
         }
         if (changed.Any(item => !_rows.ContainsKey(item.ItemId)))
         {
@@ -70,26 +76,42 @@ public sealed class ItemIndexSnapshot
                     ids.Add(item.ItemId);
                 }
             }
-            var grown = new Buffer(new float[ids.Count * dim], ids.Count, dim);
+            var grown = new Buffer(new float[ids.Count * dim], new int[ids.Count], ids.Count, dim);
             _current.Data.CopyTo(grown.Data, 0);
-            Write(grown.Data, rows, changed, dim);
+            _current.Degrees.CopyTo(grown.Degrees, 0);
+            Write(grown, rows, changed, dim);
             return new ItemIndexSnapshot(version, updatedAt, ids, rows, grown, null, []);
         }
-        Buffer target = _spare ?? new Buffer((float[])_current.Data.Clone(), Count, dim);
+        Buffer target = _spare ?? new Buffer((float[])_current.Data.Clone(), (int[])_current.Degrees.Clone(), Count, dim);
         if (_spare is not null)
         {
-            Write(target.Data, _rows, _spareBacklog, dim);
+            Write(target, _rows, _spareBacklog, dim);
         }
-        Write(target.Data, _rows, changed, dim);
+        Write(target, _rows, changed, dim);
         return new ItemIndexSnapshot(version, updatedAt, _ids, _rows, target, _current, changed);
     }
 
-    private static void Write(float[] data, IReadOnlyDictionary<string, int> rows, IReadOnlyCollection<IndexedItem> items, int dim)
+    private static void Write(Buffer target, IReadOnlyDictionary<string, int> rows, IReadOnlyCollection<IndexedItem> items, int dim)
     {
         foreach (IndexedItem item in items.Where(item => item.Embedding.Length == dim))
         {
-            item.Embedding.CopyTo(data.AsSpan(rows[item.ItemId] * dim, dim));
+            int row = rows[item.ItemId];
+            item.Embedding.CopyTo(target.Data.AsSpan(row * dim, dim));
+            target.Degrees[row] = item.Degree;
         }
+    }
+
+    /// <summary>Rows by degree, highest first; ties by row (the order items first reached this silo).</summary>
+    private static int[] PopularityOrder(int[] degrees)
+    {
+        // One key per row, high bits the inverted degree and low bits the row: an ordinary sort of the keys is stable.
+        var keys = new long[degrees.Length];
+        for (int row = 0; row < keys.Length; row++)
+        {
+            keys[row] = ((long)(int.MaxValue - degrees[row]) << 32) | (uint)row;
+        }
+        Array.Sort(keys);
+        return [.. keys.Select(key => (int)(key & uint.MaxValue))];
     }
 
     /// <summary>The best <paramref name="count"/> items for <paramref name="user"/> by dot product, best first.</summary>
@@ -97,7 +119,7 @@ public sealed class ItemIndexSnapshot
     /// <param name="candidates">When given, only these items are ranked.</param>
     public IReadOnlyList<ScoredItem> Rank(float[] user, int count, IEnumerable<string> excluded, IReadOnlyList<string>? candidates)
     {
-        var excludedRows = new HashSet<int>(excluded.Select(RowOf).Where(row => row >= 0));
+        HashSet<int> excludedRows = RowsOf(excluded);
         if (candidates is not null)
         {
             return candidates.Select(RowOf).Where(row => row >= 0 && !excludedRows.Contains(row)).Distinct()
@@ -114,6 +136,27 @@ public sealed class ItemIndexSnapshot
         return Enumerable.Range(0, found).Select(r => new ScoredItem(_ids[topItems[r]], topScores[r])).ToList();
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> items with the most users, most first, scored by their degree: what to serve a
+    /// user whose embedding cannot tell items apart.
+    /// </summary>
+    /// <param name="excluded">Item ids never returned (e.g. those the user has seen).</param>
+    /// <param name="candidates">When given, only these items are ranked.</param>
+    public IReadOnlyList<ScoredItem> RankByPopularity(int count, IEnumerable<string> excluded, IReadOnlyList<string>? candidates)
+    {
+        HashSet<int> excludedRows = RowsOf(excluded);
+        int[] degrees = _current.Degrees;
+        IEnumerable<int> ranked = candidates is null
+            ? _byPopularity.Value
+            : candidates.Select(RowOf).Where(row => row >= 0).Distinct().OrderByDescending(row => degrees[row]).ThenBy(row => row);
+        return ranked.Where(row => !excludedRows.Contains(row)).Take(count).Select(row => new ScoredItem(_ids[row], degrees[row])).ToList();
+    }
+
+    /// <summary>Whether <paramref name="user"/> is all zeros, so that every item would score the same.</summary>
+    public static bool CannotRank(ReadOnlySpan<float> user) => user.IsEmpty || TensorPrimitives.MaxMagnitude(user) == 0f;
+
+    private HashSet<int> RowsOf(IEnumerable<string> itemIds) => [.. itemIds.Select(RowOf).Where(row => row >= 0)];
+
     private TopKScorer Scorer()
     {
         EmbeddingMatrix matrix = _current.Matrix;
@@ -129,10 +172,11 @@ public sealed class ItemIndexSnapshot
         return t_scorer;
     }
 
-    /// <summary>A matrix and the array it wraps, which <see cref="With"/> writes into.</summary>
-    private sealed class Buffer(float[] data, int rows, int dimension)
+    /// <summary>A matrix and the array it wraps, which <see cref="With"/> writes into, with the items' degrees.</summary>
+    private sealed class Buffer(float[] data, int[] degrees, int rows, int dimension)
     {
         public float[] Data { get; } = data;
+        public int[] Degrees { get; } = degrees;
         public EmbeddingMatrix Matrix { get; } = new(rows, dimension, data);
     }
 

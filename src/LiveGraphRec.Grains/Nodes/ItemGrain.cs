@@ -4,7 +4,7 @@ using LiveGraphRec.Grains.Telemetry;
 
 namespace LiveGraphRec.Grains.Nodes;
 
-/// <summary>An item: its users and LightGCN state. Pushes its final embedding to its index shard when it changed.</summary>
+/// <summary>An item: its users and LightGCN state. Pushes its final embedding and degree to its index shard when they changed.</summary>
 public sealed class ItemGrain(
     [PersistentState("node", StorageNames.Graph)] IPersistentState<GraphNodeState> state,
     IOptions<GraphOptions> options,
@@ -81,6 +81,6 @@ public sealed class ItemGrain(
         activity?.SetTag("lgr.item", Id);
         _indexChangeTrace = default;
         var shard = GrainFactory.GetGrain<IItemIndexShardGrain>(ItemIndexShards.ShardOf(Id, Options.IndexShards));
-        await shard.UpsertAsync(Id, FinalEmbedding());
+        await shard.UpsertAsync(Id, FinalEmbedding(), Embedding.FullDegree);
     }
 }

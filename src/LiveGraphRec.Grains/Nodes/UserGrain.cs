@@ -117,11 +117,17 @@ public sealed partial class UserGrain(
         using Activity? activity = LiveGraphRecTelemetry.Source.StartActivity("lgr rank");
         ItemIndexSnapshot index = itemIndex.Current;
         IEnumerable<string> seen = request.ExcludeSeen ? State.Neighbours.Keys : [];
-        IReadOnlyList<ScoredItem> items = index.Rank(FinalEmbedding(), request.Count, seen, request.Candidates);
+        float[] user = FinalEmbedding();
+        // A zero embedding scores every item alike, which would make the list arbitrary.
+        RecommendationSource source = ItemIndexSnapshot.CannotRank(user) ? RecommendationSource.Popularity : RecommendationSource.Model;
+        IReadOnlyList<ScoredItem> items = source == RecommendationSource.Popularity
+            ? index.RankByPopularity(request.Count, seen, request.Candidates)
+            : index.Rank(user, request.Count, seen, request.Candidates);
         activity?.SetTag("lgr.user", Id);
         activity?.SetTag("lgr.items", items.Count);
-        Metrics.Recommended(started, empty: items.Count == 0, candidates: request.Candidates is not null);
-        return Task.FromResult(new RecommendationResult(Id, items, State.EmbeddingVersion, index.Version, State.LastEventAt, index.UpdatedAt));
+        activity?.SetTag("lgr.source", GraphMetrics.SourceTag(source));
+        Metrics.Recommended(started, empty: items.Count == 0, candidates: request.Candidates is not null, source);
+        return Task.FromResult(new RecommendationResult(Id, items, State.EmbeddingVersion, index.Version, State.LastEventAt, index.UpdatedAt, source));
     }
 
     protected override GraphMetrics.GrainKind Kind => GraphMetrics.GrainKind.User;

@@ -33,7 +33,7 @@ public sealed class GraphMetrics
         _corrections = meter.CreateCounter<long>("lgr.propagation.corrections", description:
             "Neighbour corrections sent (re-propagation messages); per event: divide by lgr.events.applied.");
         _recommendationDuration = meter.CreateHistogram<double>("lgr.recommendation.duration", "s",
-            "Ranking in the user grain; outcome=ranked or empty (nothing to rank), scope=catalog or candidates.",
+            "Ranking in the user grain; outcome=ranked or empty (nothing to rank), scope=catalog or candidates, source=model or popularity (a user the model cannot rank).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _indexRefreshes = meter.CreateCounter<long>("lgr.index.refreshes", description:
             "Pulls of every index shard into this silo's replica; outcome=ok or failed (retried on the next tick).");
@@ -76,12 +76,16 @@ public sealed class GraphMetrics
         }
     }
 
-    public void Recommended(long startTimestamp, bool empty, bool candidates) =>
+    public void Recommended(long startTimestamp, bool empty, bool candidates, RecommendationSource source) =>
         _recommendationDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, new TagList
         {
             { "outcome", empty ? "empty" : "ranked" },
             { "scope", candidates ? "candidates" : "catalog" },
+            { "source", SourceTag(source) },
         });
+
+    /// <summary>How a <see cref="RecommendationSource"/> shows in metric and trace tags.</summary>
+    public static string SourceTag(RecommendationSource source) => source == RecommendationSource.Popularity ? "popularity" : "model";
 
     public void IndexRefreshed(bool ok) => _indexRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", ok ? "ok" : "failed"));
 

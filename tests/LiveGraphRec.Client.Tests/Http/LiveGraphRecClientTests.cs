@@ -70,6 +70,20 @@ public sealed class LiveGraphRecClientTests
         Assert.Equal("/v1/users/u%201/recommendations?k=5&excludeSeen=true", stub.Requests.Single().Path);
     }
 
+    [Theory]
+    [InlineData(",\"source\":\"Popularity\"", Recommendations.PopularitySource)]
+    [InlineData("", Recommendations.ModelSource)]
+    public async Task RecommendationsSayWhatRankedThemAndASiloWithoutTheFieldMeansTheModel(string sourceField, string source)
+    {
+        var stub = StubHandler.Always(HttpStatusCode.OK,
+            $$"""{"userId":"u1","items":[{"itemId":"i3","score":7}],"modelVersion":0,"indexVersion":9,"lastEventAt":null,"indexUpdatedAt":"2026-11-25T10:00:00+00:00"{{sourceField}}}""");
+        using var client = ClientOver(stub);
+
+        Recommendations recommendations = await client.GetRecommendationsAsync("u1", 1);
+
+        Assert.Equal((source, "i3", 7f), (recommendations.Source, recommendations.Items.Single().ItemId, recommendations.Items.Single().Score));
+    }
+
     [Fact]
     public async Task AnUnknownNodeIsNullAndAProfileIsRead()
     {

@@ -30,7 +30,7 @@ public sealed class RecordingCostTests(ITestOutputHelper output)
         {
             metrics.EventApplied(isNew: true, Stopwatch.GetTimestamp(), acceptedAt);
             metrics.CorrectionsSent(3, GraphMetrics.GrainKind.User);
-            metrics.Recommended(Stopwatch.GetTimestamp(), empty: false, candidates: false);
+            metrics.Recommended(Stopwatch.GetTimestamp(), empty: false, candidates: false, RecommendationSource.Model);
         }
 
         // The SDK creates a metric point per tag combination on first use; the JIT tiers up the loop.
