@@ -68,24 +68,13 @@ public static class StreamBenchmark
     private static void Configure(TrainerOptions trainer, StreamBenchOptions options)
     {
         TrainingOptions training = options.Training;
-        trainer.Interval = TimeSpan.Zero;
-        trainer.EventThreshold = 0;
-        trainer.MinEvents = 1;
-        trainer.Model = training.Model;
-        trainer.Sampler = training.Sampler;
-        trainer.Candidates = training.Candidates;
-        trainer.Epochs = options.RetrainEpochs;
+        (trainer.Interval, trainer.EventThreshold, trainer.MinEvents) = (TimeSpan.Zero, 0, 1);
+        (trainer.Model, trainer.Sampler, trainer.Candidates, trainer.BatchSize) = (training.Model, training.Sampler, training.Candidates, training.BatchSize);
+        (trainer.LearningRate, trainer.Decay, trainer.Seed) = (training.LearningRate, training.Decay, training.Seed);
+        (trainer.Threads, trainer.Device) = (training.Threads, training.Device);
         // Every retrain runs its whole epoch budget (the trainer still publishes its best epoch on the held-out events).
-        trainer.Patience = options.RetrainEpochs;
-        trainer.BatchSize = training.BatchSize;
-        trainer.LearningRate = training.LearningRate;
-        trainer.Decay = training.Decay;
-        trainer.Seed = training.Seed;
-        trainer.Threads = training.Threads;
-        trainer.Device = training.Device;
-        trainer.ValidationFraction = options.RetrainHoldout;
-        trainer.ValidationK = options.Scoring.K;
-        trainer.Tolerance = 1;
+        (trainer.Epochs, trainer.Patience) = (options.RetrainEpochs, options.RetrainEpochs);
+        (trainer.ValidationFraction, trainer.ValidationK, trainer.Tolerance) = (options.RetrainHoldout, options.Scoring.K, 1);
     }
 
     private static void Configure(GraphOptions graph, StreamBenchOptions options, bool online)

@@ -38,9 +38,7 @@ public sealed class RetrainArmTests
     [Fact]
     public async Task RetrainOnlyPublishesThroughTheTrainerEveryNEventsAndNothingMovesBetweenPublishes()
     {
-        TrainedModel start = StartingModel();
-        await using var arm = (GrainRecommender)StreamBenchmark.Create(StreamArm.RetrainOnly, start, Options);
-        await arm.PrepareAsync(Stream, CancellationToken.None);
+        await using GrainRecommender arm = await PreparedAsync(StreamArm.RetrainOnly);
         EmbeddedCluster cluster = arm.Cluster;
         Dictionary<string, float[]> published = await EmbeddingsAsync(cluster, GrainRecommender.StartVersion);
         Dictionary<string, string[]> before = await RecommendationsAsync(cluster);
@@ -92,9 +90,7 @@ public sealed class RetrainArmTests
     [Fact]
     public async Task OnlineRetrainServesEachModelTheTrainerGrainPublishes()
     {
-        TrainedModel start = StartingModel();
-        await using var arm = (GrainRecommender)StreamBenchmark.Create(StreamArm.OnlineRetrain, start, Options);
-        await arm.PrepareAsync(Stream, CancellationToken.None);
+        await using GrainRecommender arm = await PreparedAsync(StreamArm.OnlineRetrain);
         EmbeddedCluster cluster = arm.Cluster;
         ModelStore store = Store(cluster);
         EmbeddingModel starting = EmbeddingFile.Read(cluster.SeedPath);
@@ -131,8 +127,15 @@ public sealed class RetrainArmTests
         Assert.Equal(Stream.Events.Length / Every, arm.Retrains);
     }
 
-    private static TrainedModel StartingModel() =>
-        StreamTraining.Train(BipartiteGraph.Build(Stream.UserCount, Stream.ItemCount, Stream.Prefix), Options.Training, CancellationToken.None);
+    /// <summary>The arm as the benchmark builds it, with the starting model trained on the prefix and published.</summary>
+    private static async Task<GrainRecommender> PreparedAsync(StreamArm kind)
+    {
+        TrainedModel start = StreamTraining.Train(BipartiteGraph.Build(Stream.UserCount, Stream.ItemCount, Stream.Prefix), Options.Training,
+            CancellationToken.None);
+        var arm = (GrainRecommender)StreamBenchmark.Create(kind, start, Options);
+        await arm.PrepareAsync(Stream, CancellationToken.None);
+        return arm;
+    }
 
     private static ModelStore Store(EmbeddedCluster cluster) =>
         new(Microsoft.Extensions.Options.Options.Create(new TrainerOptions { ModelFolder = cluster.ModelFolder }));
