@@ -15,6 +15,11 @@ public sealed record StreamBenchOptions
     public int RetrainEpochs { get; init; } = 5;
     /// <summary>Streamed events between retrains (arms online+retrain and retrain-only).</summary>
     public int RetrainEvery { get; init; } = 5_000;
+    /// <summary>
+    /// The newest share of the interaction log a retrain holds out for the trainer's validation gate
+    /// (<c>LGR:Trainer:ValidationFraction</c>, the product default): not trained on until a later retrain.
+    /// </summary>
+    public double RetrainHoldout { get; init; } = 0.1;
     /// <summary>Events in the recent window of the popularity and co-occurrence baselines.</summary>
     public int BaselineWindow { get; init; } = 10_000;
     /// <summary>Graph settings of the grain arms' cluster beyond the model shape (which follows <see cref="Training"/>).</summary>
@@ -39,6 +44,7 @@ public sealed record StreamBenchOptions
             $"K and the window must be at least 1 and the cold threshold not negative (got {Scoring}).");
         Check(RetrainEpochs >= 1, $"Retrain epochs must be at least 1 (got {RetrainEpochs}).");
         Check(RetrainEvery >= 1, $"The retrain interval must be at least 1 event (got {RetrainEvery}).");
+        Check(RetrainHoldout is > 0 and < 0.5, $"The retrain holdout must be above 0 and below 0.5 (got {RetrainHoldout}).");
         Check(BaselineWindow >= 1, $"The baseline window must be at least 1 event (got {BaselineWindow}).");
         Check(MaxNeighbours >= 1 && CorrectionFanOut >= 0, $"Max neighbours must be at least 1 and the fan-out not negative (got {MaxNeighbours}, {CorrectionFanOut}).");
         Check(FlushInterval > TimeSpan.Zero && IndexRefreshInterval > TimeSpan.Zero, "The flush and index refresh intervals must be positive.");

@@ -1,8 +1,10 @@
 using LiveGraphRec.Core.Graph;
 using LiveGraphRec.Grains;
+using LiveGraphRec.Grains.Training;
 using LiveGraphRec.Prequential.Baselines;
 using LiveGraphRec.Prequential.Serving;
 using LiveGraphRec.Prequential.Training;
+using LiveGraphRec.Training.Trainer;
 
 namespace LiveGraphRec.Prequential;
 
@@ -22,7 +24,7 @@ public static class StreamBenchmark
         {
             BipartiteGraph prefix = BipartiteGraph.Build(stream.UserCount, stream.ItemCount, stream.Prefix);
             log($"Training the starting model: {options.Training.Model} + {options.Training.Sampler}, {options.Training.Epochs} epochs on {prefix.EdgeCount:N0} prefix edges");
-            start = await Task.Run(() => StreamTraining.Train(prefix, options.Training, warmEgo: null, cancellationToken), cancellationToken);
+            start = await Task.Run(() => StreamTraining.Train(prefix, options.Training, cancellationToken), cancellationToken);
             log($"Starting model trained in {start.TrainTime.TotalSeconds:0.0} s");
         }
         var results = new List<ArmResult>();
@@ -41,7 +43,7 @@ public static class StreamBenchmark
 
     private static bool NeedsStartingModel(StreamArm arm) => arm is not (StreamArm.Popularity or StreamArm.CoOccurrence);
 
-    private static IStreamRecommender Create(StreamArm arm, TrainedModel? start, StreamBenchOptions options)
+    internal static IStreamRecommender Create(StreamArm arm, TrainedModel? start, StreamBenchOptions options)
     {
         if (!NeedsStartingModel(arm))
         {
@@ -54,10 +56,25 @@ public static class StreamBenchmark
         }
         bool online = arm is StreamArm.Online or StreamArm.OnlineRetrain;
         bool retrains = arm is StreamArm.OnlineRetrain or StreamArm.RetrainOnly;
-        return new GrainRecommender(model, graph => Configure(graph, options, online),
-            retrains ? (cluster, stream) => new WarmStartRetrainer(stream, options.Training with { Epochs = options.RetrainEpochs },
-                cluster.Publisher, model, GrainRecommender.StartVersion) : null,
-            options.RetrainEvery);
+        return new GrainRecommender(model, graph => Configure(graph, options, online), trainer => Configure(trainer, options),
+            retrains ? options.RetrainEvery : null);
+    }
+
+    /// <summary>
+    /// The trainer grain's settings from the bench's: the retrain epochs and the starting model's training otherwise.
+    /// Runs are requested, never scheduled. The gate's tolerance is the widest allowed, so every run whose embeddings
+    /// are finite publishes, as an arm that retrains every N events needs; its held-out share is the bench's.
+    /// </summary>
+    private static void Configure(TrainerOptions trainer, StreamBenchOptions options)
+    {
+        TrainingOptions training = options.Training;
+        (trainer.Interval, trainer.EventThreshold, trainer.MinEvents) = (TimeSpan.Zero, 0, 1);
+        (trainer.Model, trainer.Sampler, trainer.Candidates, trainer.BatchSize) = (training.Model, training.Sampler, training.Candidates, training.BatchSize);
+        (trainer.LearningRate, trainer.Decay, trainer.Seed) = (training.LearningRate, training.Decay, training.Seed);
+        (trainer.Threads, trainer.Device) = (training.Threads, training.Device);
+        // Every retrain runs its whole epoch budget (the trainer still publishes its best epoch on the held-out events).
+        (trainer.Epochs, trainer.Patience) = (options.RetrainEpochs, options.RetrainEpochs);
+        (trainer.ValidationFraction, trainer.ValidationK, trainer.Tolerance) = (options.RetrainHoldout, options.Scoring.K, 1);
     }
 
     private static void Configure(GraphOptions graph, StreamBenchOptions options, bool online)

@@ -18,7 +18,7 @@ public static class StreamReport
         Line(md, $"{stream.UserCount:N0} users, {stream.ItemCount:N0} items; the first {options.TrainFraction:P0} of the events by time " +
             $"({stream.Prefix.Length:N0}) train the starting model ({options.Training.Model} + {options.Training.Sampler}, d = {options.Training.Dimension}, " +
             $"{options.Training.Layers} layer{(options.Training.Layers == 1 ? "" : "s")}, {options.Training.Epochs} epochs, lr {options.Training.LearningRate}), the other {stream.Events.Length:N0} are the stream. " +
-            $"Retrain arms: {options.RetrainEpochs} warm-started epochs every {options.RetrainEvery:N0} events. Baselines: window of {options.BaselineWindow:N0} events. " +
+            $"Retrain arms: a trainer grain run of {options.RetrainEpochs} warm-started epochs every {options.RetrainEvery:N0} events, the newest {options.RetrainHoldout:P0} of the log held out for its gate. Baselines: window of {options.BaselineWindow:N0} events. " +
             $"Cold: users with fewer than {options.Scoring.ColdThreshold} events before the query. Grain cluster: flush {options.FlushInterval.TotalMilliseconds:0} ms, " +
             $"index refresh {options.IndexRefreshInterval.TotalMilliseconds:0} ms, correction fan-out {options.CorrectionFanOut}, max neighbours {options.MaxNeighbours:N0}, trained-degree weight {options.TrainedDegreeWeight}.");
         Line(md, "");

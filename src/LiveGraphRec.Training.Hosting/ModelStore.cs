@@ -33,9 +33,12 @@ public sealed class ModelStore(IOptions<TrainerOptions> options)
             .Max();
     }
 
+    /// <summary>Where a seed file's E⁰ lies, when it has one: <c>NAME.ego.lgr</c> beside <c>NAME.lgr</c>.</summary>
+    public static string SeedEgoPath(string seedPath) => Path.ChangeExtension(seedPath, null) + EgoSuffix;
+
     /// <summary>
     /// The serving model: this trainer's last published version, else <see cref="TrainerOptions.InitialModelPath"/>
-    /// (the seed), else none.
+    /// (the seed, with its E⁰ from <see cref="SeedEgoPath"/> when that file exists), else none.
     /// </summary>
     /// <exception cref="InvalidDataException">A file is corrupt.</exception>
     public ServingModel? LoadServing(long publishedVersion)
@@ -49,7 +52,8 @@ public sealed class ModelStore(IOptions<TrainerOptions> options)
         if (options.Value.InitialModelPath is { Length: > 0 } seed && File.Exists(seed))
         {
             EmbeddingModel final = EmbeddingFile.Read(seed);
-            return new ServingModel(final, final, seed);
+            string egoPath = SeedEgoPath(seed);
+            return new ServingModel(final, File.Exists(egoPath) ? EmbeddingFile.Read(egoPath) : final, seed);
         }
         return null;
     }

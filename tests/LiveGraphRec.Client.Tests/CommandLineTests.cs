@@ -90,6 +90,17 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void BenchStreamRefusesARetrainHoldoutTheTrainerGateWouldRefuse()
+    {
+        File.WriteAllText(PathOf("events.csv"), "user,item,timestamp\nu1,i1,100\nu2,i2,200\n");
+
+        var result = CliRunner.Run("bench", "stream", "--data", PathOf("events.csv"), "--retrain-holdout", "0.5");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("The retrain holdout must be above 0 and below 0.5 (got 0.5)", result.Output);
+    }
+
+    [Fact]
     public void BenchStreamRefusesDataWithoutTimestamps()
     {
         File.WriteAllText(PathOf("train.txt"), "0 1 2\n1 2\n");

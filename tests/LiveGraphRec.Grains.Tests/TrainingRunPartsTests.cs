@@ -61,7 +61,7 @@ public sealed class TrainingRunPartsTests
     }
 
     [Fact]
-    public void TheStoreServesTheLastPublishedVersionElseTheSeedAndRefusesCorruptFiles()
+    public void TheStoreServesTheLastPublishedVersionElseTheSeedWithItsEgoAndRefusesCorruptFiles()
     {
         string folder = Directory.CreateTempSubdirectory("lgr-store-").FullName;
         try
@@ -70,7 +70,12 @@ public sealed class TrainingRunPartsTests
             EmbeddingFile.Write(seed, Model(version: 40, users: ["u1"], items: ["a"], dimension: 2));
             var store = new ModelStore(Options.Create(new TrainerOptions { ModelFolder = Path.Combine(folder, "models"), InitialModelPath = seed }));
             Assert.Equal(0, store.HighestVersion());
-            Assert.Equal(40, store.LoadServing(publishedVersion: 0)!.Final.Version);
+            ServingModel fromSeed = store.LoadServing(publishedVersion: 0)!;
+            Assert.Equal((40, "m"), (fromSeed.Final.Version, fromSeed.Ego.ModelName));
+            // A seed with its E⁰ beside it warm-starts from that rather than from its final embeddings.
+            EmbeddingFile.Write(Path.Combine(folder, "seed.ego.lgr"), Model(40, ["u1"], ["a"], 2) with { ModelName = "seed-ego" });
+            Assert.Equal(Path.Combine(folder, "seed.ego.lgr"), ModelStore.SeedEgoPath(seed));
+            Assert.Equal(("m", "seed-ego"), (store.LoadServing(publishedVersion: 0)!.Final.ModelName, store.LoadServing(publishedVersion: 0)!.Ego.ModelName));
 
             EmbeddingModel saved = store.Save(Model(41, ["u1"], ["a"], 2), Model(41, ["u1"], ["a"], 2) with { ModelName = "ego" });
             Assert.Equal(41, saved.Version);

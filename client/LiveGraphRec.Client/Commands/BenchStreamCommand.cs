@@ -83,9 +83,15 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
         public int RetrainEvery { get; init; } = 5_000;
 
         [CommandOption("--retrain-epochs <N>")]
-        [Description("Epochs of each retrain, warm-started from the previous model.")]
+        [Description("Epochs of each trainer grain run, warm-started from the serving model.")]
         [DefaultValue(5)]
         public int RetrainEpochs { get; init; } = 5;
+
+        [CommandOption("--retrain-holdout <F>")]
+        [Description("Newest share of the interaction log each retrain holds out for the trainer grain's validation gate (LGR:Trainer:ValidationFraction); " +
+            "those events reach the model only at a later retrain.")]
+        [DefaultValue(0.1)]
+        public double RetrainHoldout { get; init; } = 0.1;
 
         [CommandOption("--baseline-window <N>")]
         [Description("Recent events the popularity and co-occurrence baselines count.")]
@@ -154,6 +160,7 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
             },
             RetrainEvery = RetrainEvery,
             RetrainEpochs = RetrainEpochs,
+            RetrainHoldout = RetrainHoldout,
             BaselineWindow = BaselineWindow,
             FlushInterval = TimeSpan.FromMilliseconds(FlushMilliseconds),
             IndexRefreshInterval = TimeSpan.FromMilliseconds(IndexRefreshMilliseconds),

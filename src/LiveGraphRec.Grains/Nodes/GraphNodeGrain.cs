@@ -99,7 +99,11 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         Corrections.Announced(Embedding.Contribution());
         MarkChanged();
         OnEmbeddingChanged();
-        await RelinkAfterCutAsync(update.Cut);
+        // Without online propagation the served embedding is the model's alone: later edges wait for the next model.
+        if (Options.OnlinePropagation)
+        {
+            await RelinkAfterCutAsync(update.Cut);
+        }
         await OnPublishedAsync();
         return true;
     }

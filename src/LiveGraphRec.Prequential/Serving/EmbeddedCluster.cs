@@ -5,37 +5,52 @@ using LiveGraphRec.Grains;
 using LiveGraphRec.Grains.Hosting;
 using LiveGraphRec.Grains.Index;
 using LiveGraphRec.Grains.Publishing;
+using LiveGraphRec.Training.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Hosting;
 
 namespace LiveGraphRec.Prequential.Serving;
 
 /// <summary>
 /// A one-silo cluster in this process with the silo host's grain services (<see cref="GraphServiceCollectionExtensions.AddGraphServices"/>)
-/// on in-memory storage, on free loopback ports: the serving path of the embedded default, minus HTTP.
+/// on in-memory storage, on free loopback ports, and its trainer as the embedded default hosts it (the user grains
+/// append to a <see cref="MemoryInteractionLog"/>, the training worker runs the <see cref="ITrainerGrain"/>'s jobs):
+/// the serving path of the embedded default, minus HTTP.
 /// </summary>
 public sealed class EmbeddedCluster : IAsyncDisposable
 {
+    private const string SeedFile = "seed.lgr";
     private readonly IHost _host;
 
-    private EmbeddedCluster(IHost host)
+    private EmbeddedCluster(IHost host, string modelFolder)
     {
         _host = host;
+        ModelFolder = modelFolder;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
         Index = host.Services.GetRequiredService<LocalItemIndex>();
         Publisher = host.Services.GetRequiredService<EmbeddingPublisher>();
-        Options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value;
+        Options = host.Services.GetRequiredService<IOptions<GraphOptions>>().Value;
     }
 
     public IGrainFactory Grains { get; }
     public LocalItemIndex Index { get; }
     public EmbeddingPublisher Publisher { get; }
     public GraphOptions Options { get; }
+    /// <summary>The trainer's <see cref="TrainerOptions.ModelFolder"/>: a fresh temporary folder, deleted with the cluster.</summary>
+    public string ModelFolder { get; }
+    /// <summary>The trainer's <see cref="TrainerOptions.InitialModelPath"/>: the caller writes the model it publishes first there.</summary>
+    public string SeedPath => Path.Combine(ModelFolder, SeedFile);
 
-    public static async Task<EmbeddedCluster> StartAsync(Action<GraphOptions> configure, CancellationToken cancellationToken)
+    public ITrainerGrain Trainer => Grains.GetGrain<ITrainerGrain>(ITrainerGrain.Singleton);
+
+    /// <param name="configureTrainer">Runs after <see cref="TrainerOptions.ModelFolder"/> and <see cref="TrainerOptions.InitialModelPath"/> are set.</param>
+    public static async Task<EmbeddedCluster> StartAsync(Action<GraphOptions> configure, Action<TrainerOptions> configureTrainer,
+        CancellationToken cancellationToken)
     {
+        string modelFolder = Directory.CreateTempSubdirectory("lgr-bench-models-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // Orleans' start-up advice (server GC, watchdog on a busy machine) is noise in a benchmark's output.
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
@@ -43,14 +58,21 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "lgr-bench", clusterId: $"bench-{Guid.NewGuid():N}")
             .AddMemoryGrainStorage(StorageNames.Graph));
         builder.Services.AddGraphServices();
-        // The bench retrains through its own retrainer, not the trainer grain, so the grains log nothing for it.
-        builder.Services.AddSingleton<IInteractionLog, DisabledInteractionLog>();
+        // Runs only on request (no schedule, so no reminder service): the retrain arms ask for them.
+        builder.Services.AddSingleton<IInteractionLog, MemoryInteractionLog>();
+        builder.Services.AddTrainingWorker();
+        builder.Services.Configure<TrainerOptions>(trainer =>
+        {
+            trainer.ModelFolder = modelFolder;
+            trainer.InitialModelPath = Path.Combine(modelFolder, SeedFile);
+            configureTrainer(trainer);
+        });
         // The benchmark owns the process: Ctrl+C and SIGTERM stop it, not just this host.
         builder.Services.AddSingleton<IHostLifetime, BenchHostLifetime>();
         builder.Services.Configure(configure);
         IHost host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new EmbeddedCluster(host);
+        return new EmbeddedCluster(host, modelFolder);
     }
 
     /// <summary>
@@ -73,6 +95,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         await _host.StopAsync(new CancellationToken(canceled: true));
         _host.Dispose();
+        Directory.Delete(ModelFolder, recursive: true);
     }
 
     /// <summary>A loopback port the system has just handed out (free unless another process takes it first).</summary>

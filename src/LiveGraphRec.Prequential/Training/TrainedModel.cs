@@ -5,21 +5,28 @@ using LiveGraphRec.Core.Models;
 namespace LiveGraphRec.Prequential.Training;
 
 /// <summary>
-/// A model trained on the events seen so far, over the stream's whole dense id space (users first, then
-/// items): the ego embeddings a later run warm-starts from, and the final embeddings that are served.
+/// A model trained on the events seen so far, over the stream's whole dense id space: the ego embeddings E⁰
+/// a retrain warm-starts from, and the final embeddings that are served.
 /// </summary>
-public sealed record TrainedModel(float[] Ego, EmbeddingFactors Final, TimeSpan TrainTime)
+public sealed record TrainedModel(EmbeddingFactors Ego, EmbeddingFactors Final, TimeSpan TrainTime)
 {
     /// <summary>
-    /// What a trainer publishes: the final embeddings of the users and items that have an event in
-    /// <paramref name="seen"/>. The others were never trained, so they stay cold in the grains (an online
-    /// graph gives them an embedding from their first neighbours).
+    /// What is published: the final embeddings of the users and items that have an event in <paramref name="seen"/>.
+    /// The others were never trained, so they stay cold in the grains (an online graph gives them an embedding
+    /// from their first neighbours).
     /// </summary>
-    public EmbeddingModel ToPublished(Dataset ids, BipartiteGraph seen, string modelName, long version)
+    public EmbeddingModel ToPublished(Dataset ids, BipartiteGraph seen, string modelName, long version) =>
+        Known(Final, ids, seen, modelName, version);
+
+    /// <summary>The E⁰ rows of the same nodes as <see cref="ToPublished"/>: the trainer's warm start from this model.</summary>
+    public EmbeddingModel EgoOfPublished(Dataset ids, BipartiteGraph seen, string modelName, long version) =>
+        Known(Ego, ids, seen, modelName, version);
+
+    private static EmbeddingModel Known(EmbeddingFactors factors, Dataset ids, BipartiteGraph seen, string modelName, long version)
     {
-        int dim = Final.Dimension;
-        var (users, userVectors) = Rows(ids.Users, Final.UserVectors, dim, seen.UserCount, seen.UserDegree);
-        var (items, itemVectors) = Rows(ids.Items, Final.ItemVectors, dim, seen.ItemCount, seen.ItemDegree);
+        int dim = factors.Dimension;
+        var (users, userVectors) = Rows(ids.Users, factors.UserVectors, dim, seen.UserCount, seen.UserDegree);
+        var (items, itemVectors) = Rows(ids.Items, factors.ItemVectors, dim, seen.ItemCount, seen.ItemDegree);
         return new EmbeddingModel(modelName, version, dim, users, items, userVectors, itemVectors,
             new Dictionary<string, string> { ["edges"] = seen.EdgeCount.ToString() }, new Dictionary<string, double>(), DateTimeOffset.UtcNow);
     }
