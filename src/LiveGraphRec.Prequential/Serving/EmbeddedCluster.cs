@@ -1,10 +1,11 @@
-using LiveGraphRec.Grains.Training;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using LiveGraphRec.Grains;
 using LiveGraphRec.Grains.Hosting;
 using LiveGraphRec.Grains.Index;
 using LiveGraphRec.Grains.Publishing;
+using LiveGraphRec.Grains.Training;
 using LiveGraphRec.Training.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,10 +25,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 {
     private const string SeedFile = "seed.lgr";
     private readonly IHost _host;
+    /// <summary>Set when disposal begins: the grains are thrown away, so their failing deactivations are expected, not news.</summary>
+    private readonly StrongBox<bool> _stopping;
 
-    private EmbeddedCluster(IHost host, string modelFolder)
+    private EmbeddedCluster(IHost host, string modelFolder, StrongBox<bool> stopping)
     {
         _host = host;
+        _stopping = stopping;
         ModelFolder = modelFolder;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
         Index = host.Services.GetRequiredService<LocalItemIndex>();
@@ -52,8 +56,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         string modelFolder = Directory.CreateTempSubdirectory("lgr-bench-models-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        // Orleans' start-up advice (server GC, watchdog on a busy machine) is noise in a benchmark's output.
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
+        // Orleans' start-up advice (server GC, watchdog on a busy machine) is noise in a benchmark's output, and so are
+        // the thousands of failed deactivations of a disposal that throws the grains away.
+        var stopping = new StrongBox<bool>();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter((category, level) =>
+            !Volatile.Read(ref stopping.Value) && level >= (category?.StartsWith("Orleans", StringComparison.Ordinal) == true ? LogLevel.Error : LogLevel.Warning));
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "lgr-bench", clusterId: $"bench-{Guid.NewGuid():N}")
             .AddMemoryGrainStorage(StorageNames.Graph));
@@ -72,7 +79,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Services.Configure(configure);
         IHost host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new EmbeddedCluster(host, modelFolder);
+        return new EmbeddedCluster(host, modelFolder, stopping);
     }
 
     /// <summary>
@@ -93,6 +100,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Stops the silo without deactivating the grains: their state is thrown away, so there is nothing to write.</summary>
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _stopping.Value, true);
         await _host.StopAsync(new CancellationToken(canceled: true));
         _host.Dispose();
         Directory.Delete(ModelFolder, recursive: true);
