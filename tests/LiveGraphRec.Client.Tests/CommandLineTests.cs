@@ -78,26 +78,18 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 
-    [Fact]
-    public void BenchStreamNamesAnUnknownArm()
+    [Theory]
+    [InlineData("--arms", "static,nope", "Unknown arm 'nope'")]
+    [InlineData("--retrain-holdout", "0.5", "The retrain holdout must be above 0 and below 0.5 (got 0.5)")]
+    [InlineData("--trained-degree-weight", "1.5", "The trained-degree weight must be between 0 and 1 (got 1.5)")]
+    public void BenchStreamNamesABadSetting(string option, string value, string message)
     {
         File.WriteAllText(PathOf("events.csv"), "user,item,timestamp\nu1,i1,100\nu2,i2,200\n");
 
-        var result = CliRunner.Run("bench", "stream", "--data", PathOf("events.csv"), "--arms", "static,nope");
+        var result = CliRunner.Run("bench", "stream", "--data", PathOf("events.csv"), option, value);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("Unknown arm 'nope'", result.Output);
-    }
-
-    [Fact]
-    public void BenchStreamRefusesARetrainHoldoutTheTrainerGateWouldRefuse()
-    {
-        File.WriteAllText(PathOf("events.csv"), "user,item,timestamp\nu1,i1,100\nu2,i2,200\n");
-
-        var result = CliRunner.Run("bench", "stream", "--data", PathOf("events.csv"), "--retrain-holdout", "0.5");
-
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("The retrain holdout must be above 0 and below 0.5 (got 0.5)", result.Output);
+        Assert.Contains(message, result.Output);
     }
 
     [Fact]

@@ -18,13 +18,11 @@ public sealed class OnlinePropagationTests
     public async Task GrainEmbeddingsEqualTheFromScratchPropagation()
     {
         const int users = 10, items = 10, dim = TwoCommunityModel.Dimension;
-        var cluster = TestClusters.Create(silos: 2, new Dictionary<string, string?>
+        await TestClusters.RunAsync(silos: 2, new Dictionary<string, string?>
         {
             ["LGR:Graph:Layers"] = "1",
             ["LGR:Graph:CorrectionFanOut"] = "100",
-        });
-        await cluster.DeployAsync();
-        try
+        }, async cluster =>
         {
             await TestClusters.PublishAsync(cluster.Client, version: 1);
             var random = new Random(11);
@@ -56,12 +54,7 @@ public sealed class OnlinePropagationTests
                     actual => actual.Zip(expected).All(pair => Math.Abs(pair.First - pair.Second) <= 1e-5f),
                     $"{grain.GetPrimaryKeyString()} matches [{string.Join(", ", expected)}]", timeoutSeconds: 5);
             }
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        });
     }
 
     /// <summary>
@@ -71,9 +64,7 @@ public sealed class OnlinePropagationTests
     [Fact]
     public async Task APublishWeighsTheTrainedEdgesIntoTheDegree()
     {
-        var cluster = TestClusters.Create(silos: 1, new Dictionary<string, string?> { ["LGR:Graph:TrainedDegreeWeight"] = "0.5" });
-        await cluster.DeployAsync();
-        try
+        await TestClusters.RunAsync(silos: 1, new Dictionary<string, string?> { ["LGR:Graph:TrainedDegreeWeight"] = "0.5" }, async cluster =>
         {
             IGrainFactory grains = cluster.Client;
             await ApplyAllAsync(grains, "u0", ["i0", "i1", "i2", "i3"]);
@@ -82,12 +73,7 @@ public sealed class OnlinePropagationTests
 
             NodeProfile user = await grains.GetGrain<IUserGrain>("u0").GetProfileAsync();
             Assert.Equal((2, 1, 5), (user.TrainedDegree, user.Degree, user.Neighbours.Count));
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        });
     }
 
     /// <summary>
@@ -98,9 +84,7 @@ public sealed class OnlinePropagationTests
     [Fact]
     public async Task WithOnlinePropagationOffEventsAreRecordedButEmbeddingsWaitForThePublish()
     {
-        var cluster = TestClusters.Create(silos: 1, new Dictionary<string, string?> { ["LGR:Graph:OnlinePropagation"] = "false" });
-        await cluster.DeployAsync();
-        try
+        await TestClusters.RunAsync(silos: 1, new Dictionary<string, string?> { ["LGR:Graph:OnlinePropagation"] = "false" }, async cluster =>
         {
             IGrainFactory grains = cluster.Client;
             await TestClusters.PublishAsync(grains, version: 1);
@@ -122,11 +106,6 @@ public sealed class OnlinePropagationTests
             Assert.All((await newcomer.GetProfileAsync()).Embedding, value => Assert.Equal(0f, value));
             RecommendationResult recommended = await user.GetRecommendationsAsync(new RecommendationRequest(TwoCommunityModel.Items));
             Assert.DoesNotContain(recommended.Items, scored => scored.ItemId is "i10" or "i11");
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        });
     }
 }

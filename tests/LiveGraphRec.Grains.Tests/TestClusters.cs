@@ -32,6 +32,22 @@ internal static class TestClusters
         return builder.Build();
     }
 
+    /// <summary>Deploys a cluster of <paramref name="silos"/> with <paramref name="settings"/>, runs <paramref name="test"/> on it, and stops it.</summary>
+    public static async Task RunAsync(short silos, IReadOnlyDictionary<string, string?> settings, Func<TestCluster, Task> test)
+    {
+        var cluster = Create(silos, settings);
+        await cluster.DeployAsync();
+        try
+        {
+            await test(cluster);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
     public static Task<PublishReport> PublishAsync(IGrainFactory grains, long version) =>
         new EmbeddingPublisher(grains, Options.Create(new GraphOptions { Dimension = TwoCommunityModel.Dimension }),
             NullLogger<EmbeddingPublisher>.Instance).PublishAsync(TwoCommunityModel.Create(version), CancellationToken.None);
