@@ -12,6 +12,15 @@ public sealed class GraphOptions
     public int Layers { get; set; } = 3;
 
     /// <summary>
+    /// Layers propagated online on top of the published model (1..K; 0 = all K). Each weighs 1/(K + 1) as in the
+    /// model; deeper ones are built from neighbours' online aggregates, which hold few and stale terms.
+    /// </summary>
+    public int OnlineLayers { get; set; }
+
+    /// <summary>The layers the online propagation keeps: <see cref="OnlineLayers"/>, or all when 0.</summary>
+    public int PropagatedLayers => OnlineLayers == 0 ? Layers : OnlineLayers;
+
+    /// <summary>
     /// Cap on the adjacency a node retains (most recent kept). Older edges stay counted in the degree
     /// and aggregates; they no longer get corrections nor are excluded from recommendations.
     /// </summary>

@@ -15,6 +15,7 @@ public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
         }
         Check(options.Dimension is >= 1 and <= 4_096, nameof(options.Dimension), "must be between 1 and 4096");
         Check(options.Layers is >= 1 and <= 8, nameof(options.Layers), "must be between 1 and 8");
+        Check(options.OnlineLayers >= 0 && options.OnlineLayers <= options.Layers, nameof(options.OnlineLayers), "must be between 0 (all) and Layers");
         Check(options.MaxNeighbours is >= 1 and <= 100_000, nameof(options.MaxNeighbours), "must be between 1 and 100000");
         Check(options.CorrectionFanOut >= 0, nameof(options.CorrectionFanOut), "must not be negative");
         Check(options.TrainedDegreeWeight is >= 0 and <= 1, nameof(options.TrainedDegreeWeight), "must be between 0 and 1");

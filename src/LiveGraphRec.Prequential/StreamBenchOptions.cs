@@ -25,6 +25,8 @@ public sealed record StreamBenchOptions
     /// <summary>Graph settings of the grain arms' cluster beyond the model shape (which follows <see cref="Training"/>).</summary>
     public int MaxNeighbours { get; init; } = 10_000;
     public int CorrectionFanOut { get; init; } = 8;
+    /// <summary><see cref="GraphOptions.OnlineLayers"/> of the grain arms (0: all).</summary>
+    public int OnlineLayers { get; init; }
     /// <summary><see cref="GraphOptions.TrainedDegreeWeight"/> of the grain arms.</summary>
     public double TrainedDegreeWeight { get; init; } = 1;
     /// <summary>The product's defaults: a timer per grain per flush, so shorter periods cost a busy silo dearly.</summary>
@@ -48,6 +50,7 @@ public sealed record StreamBenchOptions
         Check(BaselineWindow >= 1, $"The baseline window must be at least 1 event (got {BaselineWindow}).");
         Check(MaxNeighbours >= 1 && CorrectionFanOut >= 0, $"Max neighbours must be at least 1 and the fan-out not negative (got {MaxNeighbours}, {CorrectionFanOut}).");
         Check(FlushInterval > TimeSpan.Zero && IndexRefreshInterval > TimeSpan.Zero, "The flush and index refresh intervals must be positive.");
+        Check(OnlineLayers >= 0 && OnlineLayers <= Training.Layers, $"The online layers must be between 0 (all) and the model's {Training.Layers} (got {OnlineLayers}).");
         Check(TrainedDegreeWeight is >= 0 and <= 1, $"The trained-degree weight must be between 0 and 1 (got {TrainedDegreeWeight}).");
     }
 

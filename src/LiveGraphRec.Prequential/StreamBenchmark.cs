@@ -85,6 +85,7 @@ public static class StreamBenchmark
         graph.MaxNeighbours = options.MaxNeighbours;
         graph.CorrectionFanOut = options.CorrectionFanOut;
         graph.TrainedDegreeWeight = options.TrainedDegreeWeight;
+        graph.OnlineLayers = options.OnlineLayers;
         graph.FlushInterval = options.FlushInterval;
         graph.IndexRefreshInterval = options.IndexRefreshInterval;
     }

@@ -58,6 +58,27 @@ public sealed class OnlinePropagationTests
     }
 
     /// <summary>
+    /// One layer online on top of a three-layer model: a first edge between a published user and item adds each one's
+    /// published embedding to the other with the model's layer weight 1/4 (both at degree 1, so 1/√(1·1)).
+    /// </summary>
+    [Fact]
+    public async Task OnlineLayersOfADeeperModelTakeItsLayerWeight()
+    {
+        var settings = new Dictionary<string, string?> { ["LGR:Graph:Layers"] = "3", ["LGR:Graph:OnlineLayers"] = "1" };
+        await TestClusters.RunAsync(silos: 1, settings, async cluster =>
+        {
+            await TestClusters.PublishAsync(cluster.Client, version: 1);
+            await ApplyAllAsync(cluster.Client, "u0", ["i10"]);
+
+            EmbeddingModel model = TwoCommunityModel.Create(version: 1);
+            float[] user = model.UserVector(0).ToArray(), item = model.ItemVector(10).ToArray();
+            float[] expectedUser = [.. user.Zip(item, (u, i) => u + i / 4)], expectedItem = [.. item.Zip(user, (i, u) => i + u / 4)];
+            Assert.Equal(expectedUser, (await cluster.Client.GetGrain<IUserGrain>("u0").GetProfileAsync()).Embedding, (a, b) => Math.Abs(a - b) < 1e-6);
+            Assert.Equal(expectedItem, (await cluster.Client.GetGrain<IItemGrain>("i10").GetProfileAsync()).Embedding, (a, b) => Math.Abs(a - b) < 1e-6);
+        });
+    }
+
+    /// <summary>
     /// A publish counts the node's edges so far as trained, weighted by <see cref="GraphOptions.TrainedDegreeWeight"/>;
     /// later edges are online. With λ = 0.5 a user with four edges before the publish is normalized as if it had two.
     /// </summary>

@@ -113,6 +113,11 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
         [DefaultValue(8)]
         public int FanOut { get; init; } = 8;
 
+        [CommandOption("--online-layers <L>")]
+        [Description("Layers propagated online on top of the model (LGR:Graph:OnlineLayers): 1..--layers, 0 = all.")]
+        [DefaultValue(0)]
+        public int OnlineLayers { get; init; }
+
         [CommandOption("--trained-degree-weight <LAMBDA>")]
         [Description("Share of a node's trained edges counted in its degree after a publish (LGR:Graph:TrainedDegreeWeight): 1 = LightGCN's normalization, lower = newest edges weigh more.")]
         [DefaultValue(1.0)]
@@ -166,6 +171,7 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
             IndexRefreshInterval = TimeSpan.FromMilliseconds(IndexRefreshMilliseconds),
             CorrectionFanOut = FanOut,
             TrainedDegreeWeight = TrainedDegreeWeight,
+            OnlineLayers = OnlineLayers,
             MaxNeighbours = MaxNeighbours,
         };
     }

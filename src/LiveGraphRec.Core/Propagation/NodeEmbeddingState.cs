@@ -38,12 +38,16 @@ public sealed class NodeEmbeddingState
 {
     private readonly float[] _ego;
     private readonly float[] _aggregates;
+    /// <summary>LightGCN's weight of one propagated layer in the final embedding: 1/(K + 1) of the model's K.</summary>
+    private readonly float _layerWeight;
 
     /// <param name="ego">e^(0), length d; used in place (not copied), zeros for a cold node.</param>
     /// <param name="aggregates">S^(0..K-1) back to back, length K·d; used in place.</param>
     /// <param name="degree">How many distinct (online) neighbours the aggregates hold.</param>
     /// <param name="trainedDegree">How many neighbours the published e^(0) was trained with (0 for a cold node).</param>
-    public NodeEmbeddingState(float[] ego, float[] aggregates, int degree, int trainedDegree = 0)
+    /// <param name="modelLayers">K of the model whose layer weight 1/(K + 1) the online layers take; by default as many
+    /// as the aggregates hold. More than that propagates only the first layers online on top of a deeper model.</param>
+    public NodeEmbeddingState(float[] ego, float[] aggregates, int degree, int trainedDegree = 0, int? modelLayers = null)
     {
         ArgumentNullException.ThrowIfNull(ego);
         ArgumentNullException.ThrowIfNull(aggregates);
@@ -59,6 +63,12 @@ public sealed class NodeEmbeddingState
         _aggregates = aggregates;
         Degree = degree;
         TrainedDegree = trainedDegree;
+        int layers = modelLayers ?? Layers;
+        if (layers < Layers)
+        {
+            throw new ArgumentOutOfRangeException(nameof(modelLayers), layers, $"The model has fewer layers than the {Layers} propagated online.");
+        }
+        _layerWeight = 1f / (layers + 1);
     }
 
     /// <summary>A cold node: zero layer-0 embedding, no neighbours.</summary>
@@ -94,12 +104,12 @@ public sealed class NodeEmbeddingState
         }
     }
 
-    /// <summary>Writes the final embedding: e^(0) + (e^(1) + … + e^(K)) / (K + 1).</summary>
+    /// <summary>Writes the final embedding: e^(0) + (e^(1) + … + e^(L)) / (K + 1) for the L online layers of a K-layer model.</summary>
     public void Final(Span<float> destination)
     {
         Span<float> final = destination[..Dimension];
         _ego.CopyTo(final);
-        float layerScale = InverseSqrt(FullDegree) / (Layers + 1);
+        float layerScale = InverseSqrt(FullDegree) * _layerWeight;
         for (int k = 0; k < Layers; k++)
         {
             TensorPrimitives.MultiplyAdd(Aggregate(k), layerScale, final, final);

@@ -51,7 +51,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        int dimension = Options.Dimension, width = dimension * Options.Layers;
+        int dimension = Options.Dimension, width = dimension * Options.PropagatedLayers;
         if (State.Ego.Length != dimension || State.Aggregates.Length != width)
         {
             if (State.Ego.Length != 0)
@@ -69,7 +69,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
                 edge.OwnVersion = -1; // kept as history, but no longer in the (cleared) aggregates
             }
         }
-        _embedding = new NodeEmbeddingState(State.Ego, State.Aggregates, State.Degree, State.TrainedDegree);
+        _embedding = new NodeEmbeddingState(State.Ego, State.Aggregates, State.Degree, State.TrainedDegree, Options.Layers);
         _corrections = new CorrectionTracker<string>(_embedding.Contribution());
         this.RegisterGrainTimer(_ => TickAsync(), WriteBehind<GraphNodeState>.TimerOptions(Options.FlushInterval));
         Metrics.Activated(Kind);

@@ -116,6 +116,19 @@ public sealed class NodeEmbeddingStateTests
     }
 
     [Fact]
+    public void OnlineLayersOfADeeperModelTakeItsLayerWeight()
+    {
+        // One layer online on top of a 3-layer model: e^(0) + e^(1)/4, not e^(0) + e^(1)/2.
+        var node = new NodeEmbeddingState([1f, 0f], new float[2], degree: 0, trainedDegree: 0, modelLayers: 3);
+        node.Link([0f, 2f]);
+        var final = new float[2];
+        node.Final(final);
+
+        Assert.Equal([1f, 0.5f], final);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NodeEmbeddingState([1f, 0f], new float[4], 0, 0, modelLayers: 1));
+    }
+
+    [Fact]
     public void ANewEdgeMovesAWellTrainedNodeLessThanAColdOne()
     {
         float[] Shift(int trainedDegree)
