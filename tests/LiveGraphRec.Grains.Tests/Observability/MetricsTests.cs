@@ -13,6 +13,7 @@ namespace LiveGraphRec.Grains.Tests.Observability;
 /// traffic counted, next to Orleans', ASP.NET Core's and the runtime's. Hosts of other test classes in this process
 /// may add to the same series, so counters are compared before and after this test's own traffic.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests(SiloApiFixture silo) : IClassFixture<SiloApiFixture>
 {
     private readonly HttpClient _client = silo.Host.Client();
