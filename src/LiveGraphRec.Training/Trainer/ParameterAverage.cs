@@ -38,6 +38,7 @@ internal sealed class ParameterAverage : IDisposable
         using var noGrad = no_grad();
         for (int i = 0; i < _averages.Length; i++)
         {
+            // Two passes rather than lerp_: TorchSharp 0.107's lerp_ with a Scalar weight throws ("Should not be called").
             _averages[i].mul_(_keep).add_(_parameters[i], _take);
         }
     }
