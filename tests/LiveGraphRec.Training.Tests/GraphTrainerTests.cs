@@ -12,9 +12,9 @@ public sealed class GraphTrainerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static TrainingOptions Options(string sampler, int epochs, string model = ModelNames.LightGcn) => new()
+    private static TrainingOptions Options(string sampler, int epochs, string model = ModelNames.LightGcn, int negatives = 1) => new()
     {
-        Model = model, Sampler = sampler, Candidates = 8, Dimension = 16, Layers = 2, Epochs = epochs, BatchSize = 256,
+        Model = model, Sampler = sampler, Candidates = 8, Negatives = negatives, Dimension = 16, Layers = 2, Epochs = epochs, BatchSize = 256,
         LearningRate = 0.01, EvaluateEvery = 1, Patience = 100, Threads = 1, Device = "cpu", Seed = 11,
     };
 
@@ -24,10 +24,12 @@ public sealed class GraphTrainerTests : IDisposable
     [InlineData(ModelNames.Ngcf, NegativeSamplers.MixGcf)]
     [InlineData(ModelNames.StochasticLightGcn, NegativeSamplers.Uniform)]
     [InlineData(ModelNames.LightGcn, NegativeSamplers.PinSage)]
-    public void TrainingLiftsRecallFarAbovePopularity(string model, string sampler)
+    [InlineData(ModelNames.LightGcn, NegativeSamplers.MixGcf, 3)]
+    [InlineData(ModelNames.LightGcn, NegativeSamplers.Uniform, 4)]
+    public void TrainingLiftsRecallFarAbovePopularity(string model, string sampler, int negatives = 1)
     {
         var graphs = TinyGraphs.Synthetic();
-        using var trainer = new GraphTrainer(graphs, Options(sampler, epochs: 8, model));
+        using var trainer = new GraphTrainer(graphs, Options(sampler, epochs: 8, model, negatives));
         double before = RankingEvaluator.Evaluate(trainer.FinalEmbeddings(), graphs, [20]).At(20).Recall;
 
         TrainingResult result = trainer.Train(null, false, null, null, null, CancellationToken.None);

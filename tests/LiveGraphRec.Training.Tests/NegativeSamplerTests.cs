@@ -41,6 +41,61 @@ public sealed class NegativeSamplerTests
     }
 
     [Fact]
+    public void SeveralNegativesTakeEachUsersCandidatesAndMixingWeightsGroupByGroup()
+    {
+        // Two users (nodes 0, 1) and four items (nodes 2..5), two layers of width 2.
+        Tensor[] layers =
+        [
+            tensor(new float[] { 1, 0, 0, 1, /* items */ 0, 2, 1, 0, 0, 1, 3, 3 }).view(6, 2),
+            tensor(new float[] { 0, 1, 1, 0, /* items */ 2, 2, 0, 1, 2, 0, 1, 1 }).view(6, 2),
+        ];
+        var view = new ModelView(layers, layers[0].add(layers[1]).div(2), tensor(new float[] { 1, 0, 0, 1 }).view(2, 2), UserCount: 2,
+            Pool: rows => rows.mean([1]));
+        // K = 2 negatives of M = 2 candidates each: user 0 has groups {1, 2} and {3, 0}, user 1 {0, 3} and {2, 1}.
+        var batch = new TrainingBatch(Users: [0, 1], Positives: [0, 3], Candidates: [1, 2, 3, 0, /* user 1 */ 0, 3, 2, 1], CandidatesPerUser: 4,
+            MixingWeights: [0.25f, 0.5f, 0.75f, 0.1f, /* user 1 */ 0.3f, 0.6f, 0.9f, 0.2f]);
+        var groups = new[]
+        {
+            new TrainingBatch([0, 1], [0, 3], [1, 2, 0, 3], 2, [0.25f, 0.5f, 0.3f, 0.6f]),
+            new TrainingBatch([0, 1], [0, 3], [3, 0, 2, 1], 2, [0.75f, 0.1f, 0.9f, 0.2f]),
+        };
+        var single = new MixGcfNegativeSampler(candidates: 2);
+
+        var negatives = new MultiNegativeSampler(single, negatives: 2).Select(batch, view);
+
+        var expected = groups.Select(group => single.Select(group, view)).ToArray();
+        // Rows grouped by user: user 0's two negatives, then user 1's.
+        float[] Rows(Func<NegativeEmbeddings, Tensor> part, int user) =>
+            [.. part(expected[0])[user].data<float>(), .. part(expected[1])[user].data<float>()];
+        Assert.Equal([4, 2], negatives.Final.shape);
+        Assert.Equal([.. Rows(n => n.Final, 0), .. Rows(n => n.Final, 1)], negatives.Final.data<float>().ToArray());
+        Assert.Equal([.. Rows(n => n.Ego, 0), .. Rows(n => n.Ego, 1)], negatives.Ego.data<float>().ToArray());
+        Assert.Equal(8, new MultiNegativeSampler(single, 4).CandidatesPerUser);
+    }
+
+    [Fact]
+    public void SeveralUniformNegativesAreTheCandidatesInOrder()
+    {
+        Tensor[] layers = [tensor(Layer0).view(4, 2), tensor(Layer1).view(4, 2)];
+        var view = View(layers, [1, 0]);
+        var batch = new TrainingBatch([0], [0], [2, 0, 1], 3, []);
+
+        var negatives = new MultiNegativeSampler(new UniformNegativeSampler(), 3).Select(batch, view);
+
+        // Items 2, 0, 1 are nodes 3, 1, 2.
+        Assert.Equal(view.Final.index_select(0, tensor(new long[] { 3, 1, 2 })).data<float>().ToArray(), negatives.Final.data<float>().ToArray());
+        Assert.Equal([0, 1, 0, 2, 1, 0], negatives.Ego.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void PinSageTakesNoNegativesCount()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            NegativeSamplers.Create(NegativeSamplers.PinSage, 4, TinyGraphs.Synthetic().Train, seed: 1, negatives: 2));
+        Assert.Contains("pinsage", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void DnsPicksTheCandidateTheModelScoresHighest()
     {
         Tensor[] layers = [tensor(Layer0).view(4, 2), tensor(Layer1).view(4, 2)];

@@ -34,6 +34,12 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [DefaultValue(64)]
         public int Candidates { get; init; } = 64;
 
+        [CommandOption("--negatives <K>")]
+        [Description("Negatives per positive (MixGCF's K), each from its own --candidates; above 1 the loss is MixGCF's K-pair loss " +
+            "log(1 + Σ exp(s_neg − s_pos)) instead of BPR. Not for pinsage.")]
+        [DefaultValue(1)]
+        public int Negatives { get; init; } = 1;
+
         [CommandOption("--triples <HOW>")]
         [Description("How an epoch's (user, positive) pairs are drawn: users (LightGCN-PyTorch: a random user, then a random item of theirs) " +
             "or edges (the official MixGCF loop: every training edge once, shuffled).")]
@@ -117,7 +123,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
 
         public TrainingOptions ToOptions() => ApplyMethods(new()
         {
-            Model = Model, Sampler = Sampler, Candidates = Candidates, Triples = Triples, Layers = Layers, Dimension = Dimension,
+            Model = Model, Sampler = Sampler, Candidates = Candidates, Negatives = Negatives, Triples = Triples, Layers = Layers, Dimension = Dimension,
             Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate,
             LearningRateMilestones = LearningRateMilestones, LearningRateGamma = LearningRateGamma, Decay = Decay, AverageDecay = AverageDecay, EvaluateEvery = EvaluateEvery,
             Patience = Patience, Ks = Ks, Seed = Seed, Threads = Threads ?? Environment.ProcessorCount, Device = Device,

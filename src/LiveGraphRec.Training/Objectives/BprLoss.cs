@@ -4,7 +4,9 @@ namespace LiveGraphRec.Training.Objectives;
 /// Bayesian personalized ranking with the official LightGCN regularization: softplus(s_neg − s_pos)
 /// averaged over the batch, plus decay · ½(‖u⁰‖² + ‖p⁰‖² + ‖n⁰‖²) / batch on the batch's ego embeddings.
 /// With several negatives per user (rows of the negative matrices grouped by user: [batch·m, d]) and negatives
-/// shared by the whole batch ([S, d], PinSage), the average runs over every (user, negative) pair.
+/// shared by the whole batch ([S, d], PinSage), the average runs over every (user, negative) pair — or, with
+/// <c>kPair</c>, MixGCF's K-pair loss per user: log(1 + Σ_k exp(s_neg,k − s_pos)), averaged over users (the official
+/// <c>create_bpr_loss</c>; equal to BPR for one negative).
 /// Scalars are created explicitly and disposed after use: TorchSharp leaves implicitly converted ones to the
 /// finalizer, which can free one while libtorch still reads it (seen here as "INTERNAL ASSERT FAILED at
 /// Scalar.h" in <c>square()</c> = <c>pow(2)</c>; dotnet/TorchSharp#1434).
@@ -14,10 +16,10 @@ public static class BprLoss
     public static (Tensor Loss, Tensor Ranking, Tensor Regularization) Compute(
         Tensor userFinal, Tensor positiveFinal, Tensor negativeFinal,
         Tensor userEgo, Tensor positiveEgo, Tensor negativeEgo, double decay,
-        Tensor? sharedFinal = null, Tensor? sharedEgo = null)
+        Tensor? sharedFinal = null, Tensor? sharedEgo = null, bool kPair = false)
     {
         long batch = userFinal.shape[0];
-        var ranking = Ranking(userFinal, positiveFinal, negativeFinal, sharedFinal);
+        var ranking = Ranking(userFinal, positiveFinal, negativeFinal, sharedFinal, kPair);
         var regularization = SumOfSquares(userEgo).add(SumOfSquares(positiveEgo)).add(SumOfSquares(negativeEgo));
         if (sharedEgo is not null)
         {
@@ -28,8 +30,11 @@ public static class BprLoss
         return (ranking.add(regularization.mul(weight)), ranking, regularization);
     }
 
-    /// <summary>mean softplus(⟨u, n⟩ − ⟨u, p⟩) over every user and each of its negatives (own and shared).</summary>
-    public static Tensor Ranking(Tensor user, Tensor positive, Tensor negatives, Tensor? shared = null)
+    /// <summary>
+    /// mean softplus(⟨u, n⟩ − ⟨u, p⟩) over every user and each of its negatives (own and shared); with
+    /// <paramref name="kPair"/>, the mean over users of log(1 + Σ_n exp(⟨u, n⟩ − ⟨u, p⟩)).
+    /// </summary>
+    public static Tensor Ranking(Tensor user, Tensor positive, Tensor negatives, Tensor? shared = null, bool kPair = false)
     {
         long batch = user.shape[0], dim = user.shape[1];
         var positiveScores = user.mul(positive).sum(1, keepdim: true);
@@ -38,8 +43,13 @@ public static class BprLoss
         {
             negativeScores = cat([negativeScores, user.mm(shared.t())], 1);
         }
-        // softplus(x) = log(eˣ + e⁰), without the Scalars nn.functional.softplus creates for β and the threshold.
         var differences = negativeScores.sub(positiveScores);
+        if (kPair)
+        {
+            // log(1 + Σ eˣ) = logsumexp over [0, x₁ … x_K]: stable for large score gaps.
+            return cat([zeros(batch, 1, dtype: differences.dtype, device: differences.device), differences], 1).logsumexp(1).mean();
+        }
+        // softplus(x) = log(eˣ + e⁰), without the Scalars nn.functional.softplus creates for β and the threshold.
         return differences.logaddexp(zeros_like(differences)).mean();
     }
 

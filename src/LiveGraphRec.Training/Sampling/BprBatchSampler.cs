@@ -53,7 +53,7 @@ public sealed class BprBatchSampler
 
     public int BatchSize { get; }
     public int CandidatesPerUser { get; }
-    /// <summary>Number of per-layer mixing weights drawn per user (layers + 1); 0 when unused.</summary>
+    /// <summary>Mixing weights drawn per user: layers + 1 per negative (MixGCF); 0 when unused.</summary>
     public int MixingLayers { get; }
     public int SamplesPerEpoch => _train.EdgeCount;
     public int BatchesPerEpoch => (SamplesPerEpoch + BatchSize - 1) / BatchSize;

@@ -14,7 +14,19 @@ public static class NegativeSamplers
     public static readonly string[] All = [Uniform, Dynamic, MixGcf, MixGcfHopOnly, PinSage];
 
     /// <param name="candidates">DNS/MixGCF: uniform candidates per user; PinSage: easy negatives shared per batch.</param>
-    public static INegativeSampler Create(string name, int candidates, BipartiteGraph train, int seed, HardNegativeOptions? hard = null) => name switch
+    /// <param name="negatives">Negatives per positive (MixGCF's K), each from its own candidates; PinSage takes 1.</param>
+    public static INegativeSampler Create(string name, int candidates, BipartiteGraph train, int seed, HardNegativeOptions? hard = null,
+        int negatives = 1)
+    {
+        if (negatives > 1 && name == PinSage)
+        {
+            throw new ArgumentException("PinSage draws its own number of hard negatives per example; it takes no --negatives.");
+        }
+        INegativeSampler sampler = Single(name, candidates, train, seed, hard);
+        return negatives > 1 ? new MultiNegativeSampler(sampler, negatives) : sampler;
+    }
+
+    private static INegativeSampler Single(string name, int candidates, BipartiteGraph train, int seed, HardNegativeOptions? hard) => name switch
     {
         Uniform => new UniformNegativeSampler(),
         Dynamic => new DynamicNegativeSampler(candidates),

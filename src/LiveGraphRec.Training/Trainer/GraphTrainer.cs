@@ -53,11 +53,13 @@ public sealed class GraphTrainer : IDisposable
         _parameters = [.. _model.TrainableParameters, .. _hash?.parameters() ?? []];
         _optimizer = optim.Adam(_parameters, options.LearningRate);
         _average = options.AverageDecay > 0 ? new ParameterAverage(_parameters, options.AverageDecay) : null;
-        _negatives = NegativeSamplers.Create(options.Sampler, options.Candidates, graphs.Train, options.Seed, options.HardNegatives);
-        _batches = new BprBatchSampler(graphs.Train, options.BatchSize, _negatives.CandidatesPerUser, options.Layers + 1, options.Seed, options.Triples);
+        _negatives = NegativeSamplers.Create(options.Sampler, options.Candidates, graphs.Train, options.Seed, options.HardNegatives, options.Negatives);
+        _batches = new BprBatchSampler(graphs.Train, options.BatchSize, _negatives.CandidatesPerUser, (options.Layers + 1) * options.Negatives,
+            options.Seed, options.Triples);
     }
 
     public Device Device { get; }
+    private bool KPair => _options.Negatives > 1;
     public int BatchesPerEpoch => _batches.BatchesPerEpoch;
 
     /// <summary>
@@ -186,7 +188,7 @@ public sealed class GraphTrainer : IDisposable
         Tensor[] egoRows = layers[0].index_select(0, userAndPositiveNodes).split(batch.Size);
         NegativeEmbeddings negatives = _negatives.Select(batch, new ModelView(layers, final, finalRows[0], _model.UserCount, _model.Pool, _options.Threads));
         var (loss, ranking, _) = BprLoss.Compute(finalRows[0], finalRows[1], negatives.Final, egoRows[0], egoRows[1], negatives.Ego,
-            _options.Decay, negatives.SharedFinal, negatives.SharedEgo);
+            _options.Decay, negatives.SharedFinal, negatives.SharedEgo, KPair);
         if (_hash is not null)
         {
             using Scalar weight = _options.HashWeight.ToScalar();
@@ -205,7 +207,7 @@ public sealed class GraphTrainer : IDisposable
         Tensor codes = _hash!.TrainingCodes(cat(parts), _hashGenerator);
         Tensor[] split = codes.split([.. parts.Select(p => p.shape[0])]);
         using Scalar scale = (1 / Math.Sqrt(_hash.Bits)).ToScalar();
-        return BprLoss.Ranking(split[0].mul(scale), split[1], split[2], split.Length > 3 ? split[3] : null);
+        return BprLoss.Ranking(split[0].mul(scale), split[1], split[2], split.Length > 3 ? split[3] : null, KPair);
     }
 
     /// <summary>Binary codes of final embeddings from the hash layer (null when the run trains none).</summary>

@@ -13,6 +13,11 @@ public sealed record TrainingOptions
     public string Sampler { get; init; } = NegativeSamplers.MixGcf;
     /// <summary>Uniform candidates per user for DNS and MixGCF (MixGCF's n_negs).</summary>
     public int Candidates { get; init; } = 64;
+    /// <summary>
+    /// Negatives per positive (MixGCF's K), each chosen from its own <see cref="Candidates"/>; above 1 the loss is
+    /// MixGCF's K-pair loss instead of BPR.
+    /// </summary>
+    public int Negatives { get; init; } = 1;
     /// <summary>How an epoch's (user, positive) pairs are drawn: <see cref="TripleSampling.Users"/> or <see cref="TripleSampling.Edges"/>.</summary>
     public string Triples { get; init; } = TripleSampling.Users;
     public int Epochs { get; init; } = 1000;
@@ -64,6 +69,7 @@ public sealed record TrainingOptions
         int[] applied = [.. LearningRateMilestones.Where(milestone => milestone < epochsDone).Order()];
         return $"model={Model};dim={Dimension};layers={Layers};sampler={Sampler};candidates={Candidates};batch={BatchSize};lr={LearningRate:R};decay={Decay:R};seed={Seed}"
             + (applied.Length == 0 ? "" : $";lr-milestones={string.Join(',', applied)};lr-gamma={LearningRateGamma:R}")
+            + (Negatives == 1 ? "" : $";negatives={Negatives}")
             + (Triples == TripleSampling.Users ? "" : $";triples={Triples}")
             + (AverageDecay > 0 ? $";average={AverageDecay:R}" : "")
             + (HashBits > 0 ? $";hash={HashBits}/{HashContinuousRate:R}/{HashWeight:R}" : "")
@@ -87,6 +93,11 @@ public sealed record TrainingOptions
         }
         Positive(Dimension, "dimension");
         Positive(Candidates, "candidates");
+        Positive(Negatives, "number of negatives per positive");
+        if (Negatives > 1 && Sampler == NegativeSamplers.PinSage)
+        {
+            throw new ArgumentException($"The pinsage sampler sets its own hard negatives per example; negatives must be 1 (got {Negatives}).");
+        }
         Positive(Epochs, "epochs");
         Positive(BatchSize, "batch size");
         Positive(EvaluateEvery, "evaluation interval");
