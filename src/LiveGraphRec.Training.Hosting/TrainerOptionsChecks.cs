@@ -19,6 +19,7 @@ public sealed class TrainerOptionsChecks : IValidateOptions<TrainerOptions>
         Layers = graph.Layers,
         Sampler = trainer.Sampler,
         Candidates = trainer.Candidates,
+        Negatives = trainer.Negatives,
         Epochs = trainer.Epochs,
         BatchSize = trainer.BatchSize,
         LearningRate = trainer.LearningRate,
@@ -41,6 +42,10 @@ public sealed class TrainerOptionsChecks : IValidateOptions<TrainerOptions>
         if (!NegativeSamplers.All.Contains(options.Sampler))
         {
             failures.Add($"{TrainerOptions.Section}:Sampler '{options.Sampler}' is unknown; expected one of {string.Join(", ", NegativeSamplers.All)}.");
+        }
+        if (options.Negatives > 1 && options.Sampler == NegativeSamplers.PinSage)
+        {
+            failures.Add($"{TrainerOptions.Section}:Negatives must be 1 with the pinsage sampler, which sets its own hard negatives (got {options.Negatives}).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -177,6 +177,7 @@ public sealed partial class TrainingRunner(
             ["model"] = options.Model,
             ["sampler"] = options.Sampler,
             ["candidates"] = options.Candidates.ToString(CultureInfo.InvariantCulture),
+            ["negatives"] = options.Negatives.ToString(CultureInfo.InvariantCulture),
             ["layers"] = options.Layers.ToString(CultureInfo.InvariantCulture),
             ["batch"] = options.BatchSize.ToString(CultureInfo.InvariantCulture),
             ["lr"] = options.LearningRate.ToString("R", CultureInfo.InvariantCulture),

@@ -27,16 +27,19 @@ public sealed class OptionsTests
     [Fact]
     public void TrainerOptionsOutsideTheirRangesAreNamed()
     {
-        var options = new TrainerOptions { CheckPeriod = TimeSpan.FromSeconds(10), LearningRate = 0, ValidationFraction = 0.5, Threads = 0 };
+        var options = new TrainerOptions { CheckPeriod = TimeSpan.FromSeconds(10), Negatives = 0, LearningRate = 0, ValidationFraction = 0.5, Threads = 0 };
         ValidateOptionsResult result = new TrainerOptionsValidator().Validate(null, options);
         Assert.Equal(
-            ["LGR:Trainer:CheckPeriod must be at least one minute (the Orleans reminder minimum).", "LGR:Trainer:LearningRate must be positive.",
+            ["LGR:Trainer:CheckPeriod must be at least one minute (the Orleans reminder minimum).", "LGR:Trainer:Negatives must be at least 1.",
+             "LGR:Trainer:LearningRate must be positive.",
              "LGR:Trainer:Threads must be between 1 and 1024.", "LGR:Trainer:ValidationFraction must be above 0 and below 0.5."],
             result.Failures);
         Assert.True(new TrainerOptionsValidator().Validate(null, new TrainerOptions()).Succeeded);
 
         ValidateOptionsResult names = new TrainerOptionsChecks().Validate(null, new TrainerOptions { Model = "mf", Sampler = "dns" });
         Assert.Equal([$"LGR:Trainer:Model 'mf' is unknown; expected one of {string.Join(", ", LiveGraphRec.Training.Models.ModelNames.All)}."], names.Failures);
+        ValidateOptionsResult pinSage = new TrainerOptionsChecks().Validate(null, new TrainerOptions { Sampler = "pinsage", Negatives = 2 });
+        Assert.Equal(["LGR:Trainer:Negatives must be 1 with the pinsage sampler, which sets its own hard negatives (got 2)."], pinSage.Failures);
         Assert.True(new TrainerOptionsChecks().Validate(null, new TrainerOptions()).Succeeded);
     }
 

@@ -33,6 +33,8 @@ public sealed class TrainerOptions
     public string Model { get; set; } = "lightgcn";
     public string Sampler { get; set; } = "dns";
     public int Candidates { get; set; } = 16;
+    /// <summary>Negatives per positive (MixGCF's K); above 1 a run trains with the K-pair loss.</summary>
+    public int Negatives { get; set; } = 1;
     /// <summary>Epoch budget of a run; warm-started runs need few.</summary>
     public int Epochs { get; set; } = 20;
     public int BatchSize { get; set; } = 2048;

@@ -21,6 +21,7 @@ public sealed class TrainerOptionsValidator : IValidateOptions<TrainerOptions>
         Check(!string.IsNullOrWhiteSpace(options.Model), nameof(options.Model), "is required");
         Check(!string.IsNullOrWhiteSpace(options.Sampler), nameof(options.Sampler), "is required");
         Check(options.Candidates >= 1, nameof(options.Candidates), "must be at least 1");
+        Check(options.Negatives >= 1, nameof(options.Negatives), "must be at least 1");
         Check(options.Epochs is >= 1 and <= 10_000, nameof(options.Epochs), "must be between 1 and 10000");
         Check(options.BatchSize >= 1, nameof(options.BatchSize), "must be at least 1");
         Check(options.LearningRate > 0 && double.IsFinite(options.LearningRate), nameof(options.LearningRate), "must be positive");
