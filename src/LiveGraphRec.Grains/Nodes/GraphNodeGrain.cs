@@ -20,8 +20,8 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     protected GraphNodeGrain(IPersistentState<GraphNodeState> state, IOptions<GraphOptions> options, GraphMetrics metrics, ILogger logger)
     {
         _state = state;
-        _writeBehind = new WriteBehind<GraphNodeState>(state);
         Options = options.Value;
+        _writeBehind = new WriteBehind<GraphNodeState>(state, Options.CorrectionWriteDelay);
         Metrics = metrics;
         Logger = logger;
     }
@@ -79,7 +79,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         Metrics.Deactivated(Kind);
-        return TickAsync();
+        return TickAsync(includeDeferred: true);
     }
 
     public async Task<bool> PublishEmbeddingAsync(EmbeddingUpdate update)
@@ -120,7 +120,9 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             && edge.OwnVersion == State.EmbeddingVersion && edge.NeighbourVersion == correction.NeighbourVersion)
         {
             Embedding.ApplyCorrection(correction.Delta);
-            MarkChanged();
+            // A correction is not an event: losing it in a crash leaves the stale contribution the fan-out cap
+            // leaves anyway, so it rides along with the next write instead of causing one (see CorrectionWriteDelay).
+            _writeBehind.MarkDeferred();
             OnEmbeddingChanged();
         }
         return Task.CompletedTask;
@@ -287,11 +289,11 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         _writeBehind.MarkDirty();
     }
 
-    private async Task TickAsync()
+    private async Task TickAsync(bool includeDeferred = false)
     {
         await OnTickAsync();
         await CorrectNeighboursAsync();
-        await _writeBehind.FlushAsync();
+        await _writeBehind.FlushAsync(includeDeferred);
     }
 
     private static InvalidOperationException NotActivated() => new("The grain is not activated.");
