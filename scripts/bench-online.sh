@@ -50,7 +50,8 @@ silo_pid=$!
 
 echo "bench-online: silo pid $silo_pid on :$http_port, redis on :$redis_port; seeding from $SEED…"
 start=$(date +%s)
-until [ "$(curl -s "http://127.0.0.1:$http_port/readyz" || true)" = "Healthy" ]; do
+# /readyz answers "Healthy" with a detail after it ("Healthy: item index version …").
+until curl -s "http://127.0.0.1:$http_port/readyz" | grep -q '^Healthy'; do
   if ! kill -0 "$silo_pid" 2>/dev/null; then echo "bench-online: the silo exited:"; tail -50 "$work/silo.log"; exit 1; fi
   if [ $(( $(date +%s) - start )) -gt "$READY_TIMEOUT" ]; then echo "bench-online: the silo was not ready within $READY_TIMEOUT s"; tail -50 "$work/silo.log"; exit 1; fi
   sleep 1

@@ -29,6 +29,11 @@ public sealed class WriteBehind<TState>(IPersistentState<TState> state, TimeSpan
     /// <summary>True when changes are waiting for a write.</summary>
     public bool IsDirty => _dirty;
 
+    /// <summary>How soon deferred changes are due for a write of their own (zero: now); null when there are none.</summary>
+    public TimeSpan? DeferredDueIn => _deferredSince is { } since
+        ? TimeSpan.FromTicks(Math.Max(0, (maxDeferral - Stopwatch.GetElapsedTime(since)).Ticks))
+        : null;
+
     /// <summary>
     /// Completes once every change marked so far is written — by a write that someone else (a timer, a
     /// commit) starts; faults when that write fails. Deferred changes are not waited for.
@@ -82,6 +87,9 @@ public sealed class WriteBehind<TState>(IPersistentState<TState> state, TimeSpan
     }
 
     /// <summary>Timer options: interleaving, so a write does not hold up requests, and not keeping the grain alive.</summary>
-    public static GrainTimerCreationOptions TimerOptions(TimeSpan period) =>
-        new(period, period) { Interleave = true, KeepAlive = false };
+    public static GrainTimerCreationOptions TimerOptions(TimeSpan period) => TimerOptions(period, period);
+
+    /// <inheritdoc cref="TimerOptions(TimeSpan)"/>
+    public static GrainTimerCreationOptions TimerOptions(TimeSpan dueTime, TimeSpan period) =>
+        new(dueTime, period) { Interleave = true, KeepAlive = false };
 }
