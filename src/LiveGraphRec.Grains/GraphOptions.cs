@@ -63,8 +63,9 @@ public sealed class GraphOptions
     /// The most a node waits to write neighbour corrections it received when no event of its own changed it
     /// (otherwise they ride along with that write, and a deactivation writes them). They are not events: a crash
     /// in this window loses them, leaving the receiver the stale contribution the <see cref="CorrectionFanOut"/>
-    /// cap leaves too, until the next publish. Writing them every <see cref="FlushInterval"/> instead made about
-    /// three of a Gowalla event's five state writes, and their share grows as the online graph fills.
+    /// cap leaves too, until the next publish. Written within <see cref="FlushInterval"/> like events, they took a
+    /// Gowalla load test from 2.0 to 4.6 state writes per event (docs/BENCHMARKS.md), a share that grows as the online
+    /// graph fills and nodes have more neighbours to correct.
     /// </summary>
     public TimeSpan CorrectionWriteDelay { get; set; } = TimeSpan.FromSeconds(30);
 
