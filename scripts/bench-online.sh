@@ -8,7 +8,8 @@
 #
 # Settings (environment): SEED (embedding file, d = DIM), DATA (the data set events are drawn from),
 # EPS, RPS, DURATION, WARMUP, BATCH (loadtest rates), SILO_DIR / LGR_DIR (prebuilt outputs; built here
-# when unset), OUT (JSON result), SILO_ENV (extra LGR__... settings, space-separated).
+# when unset), OUT (JSON result), SILO_ENV (extra LGR__... settings, space-separated), READY_TIMEOUT (seconds
+# the seeding may take; a CPU-starved silo needs more than the default 300).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -16,7 +17,7 @@ SEED=${SEED:-/tmp/exp/e4.lgr}
 DATA=${DATA:-../shared/data/gowalla}
 DIM=${DIM:-64}
 EPS=${EPS:-20000}; RPS=${RPS:-1000}; DURATION=${DURATION:-30}; WARMUP=${WARMUP:-5}; BATCH=${BATCH:-100}
-OUT=${OUT:-loadtest.json}
+OUT=${OUT:-loadtest.json}; READY_TIMEOUT=${READY_TIMEOUT:-300}
 work=$(mktemp -d /tmp/lgr-bench-XXXX)
 api_key="bench-api-key-0123456789"
 
@@ -49,9 +50,10 @@ silo_pid=$!
 
 echo "bench-online: silo pid $silo_pid on :$http_port, redis on :$redis_port; seeding from $SEED…"
 start=$(date +%s)
-until [ "$(curl -s "http://127.0.0.1:$http_port/readyz" || true)" = "Healthy" ]; do
+# /readyz answers "Healthy" with a detail after it ("Healthy: item index version …").
+until curl -s "http://127.0.0.1:$http_port/readyz" | grep -q '^Healthy'; do
   if ! kill -0 "$silo_pid" 2>/dev/null; then echo "bench-online: the silo exited:"; tail -50 "$work/silo.log"; exit 1; fi
-  if [ $(( $(date +%s) - start )) -gt 300 ]; then echo "bench-online: the silo was not ready within 300 s"; tail -50 "$work/silo.log"; exit 1; fi
+  if [ $(( $(date +%s) - start )) -gt "$READY_TIMEOUT" ]; then echo "bench-online: the silo was not ready within $READY_TIMEOUT s"; tail -50 "$work/silo.log"; exit 1; fi
   sleep 1
 done
 echo "bench-online: ready after $(( $(date +%s) - start )) s"

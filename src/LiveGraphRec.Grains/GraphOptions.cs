@@ -60,6 +60,16 @@ public sealed class GraphOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// The most a node waits to write neighbour corrections it received when no event of its own changed it
+    /// (otherwise they ride along with that write, and a deactivation writes them). They are not events: a crash
+    /// in this window loses them, leaving the receiver the stale contribution the <see cref="CorrectionFanOut"/>
+    /// cap leaves too, until the next publish. Written within <see cref="FlushInterval"/> like events, they took a
+    /// Gowalla load test from 2.0 to 4.6 state writes per event (docs/BENCHMARKS.md), a share that grows as the online
+    /// graph fills and nodes have more neighbours to correct.
+    /// </summary>
+    public TimeSpan CorrectionWriteDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Group commit: how long after the first delivered batch that waits for a node's write the node writes,
     /// so that every batch touching it meanwhile shares one write. Events are acknowledged to the log only
     /// after that write, so this adds to the acknowledgement (not the apply) latency; and a user's next

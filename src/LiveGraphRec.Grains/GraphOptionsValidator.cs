@@ -21,6 +21,7 @@ public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
         Check(options.TrainedDegreeWeight is >= 0 and <= 1, nameof(options.TrainedDegreeWeight), "must be between 0 and 1");
         Check(options.RecentEventIds is >= 1 and <= 1_000_000, nameof(options.RecentEventIds), "must be between 1 and 1000000");
         Check(options.FlushInterval > TimeSpan.Zero, nameof(options.FlushInterval), "must be positive");
+        Check(options.CorrectionWriteDelay >= TimeSpan.Zero, nameof(options.CorrectionWriteDelay), "must not be negative");
         Check(options.CommitDelay > TimeSpan.Zero && options.CommitDelay <= TimeSpan.FromMinutes(1), nameof(options.CommitDelay), "must be positive and at most a minute");
         Check(options.IndexPersistInterval > TimeSpan.Zero, nameof(options.IndexPersistInterval), "must be positive");
         Check(options.IndexShards is >= 1 and <= 4_096, nameof(options.IndexShards), "must be between 1 and 4096");

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace LiveGraphRec.Grains;
 
 /// <summary>
@@ -8,20 +10,33 @@ namespace LiveGraphRec.Grains;
 /// waits with <see cref="WhenWrittenAsync"/> for the next write, which it shares with every other
 /// waiter of the moment (group commit) instead of causing a write of its own.
 /// </summary>
-public sealed class WriteBehind<TState>(IPersistentState<TState> state)
+/// <param name="maxDeferral">How long a change marked with <see cref="MarkDeferred"/> may wait for a write of its own.</param>
+public sealed class WriteBehind<TState>(IPersistentState<TState> state, TimeSpan maxDeferral = default)
 {
     private Task? _writing;
     private bool _dirty;
+    private long? _deferredSince;
     private TaskCompletionSource? _waiters;
 
     public void MarkDirty() => _dirty = true;
 
+    /// <summary>
+    /// Marks a change that need not be written within one period: any write carries it (the state is written
+    /// whole), and a flush writes for it alone only once it waited <c>maxDeferral</c>, or when told to.
+    /// </summary>
+    public void MarkDeferred() => _deferredSince ??= Stopwatch.GetTimestamp();
+
     /// <summary>True when changes are waiting for a write.</summary>
     public bool IsDirty => _dirty;
 
+    /// <summary>How soon deferred changes are due for a write of their own (zero: now); null when there are none.</summary>
+    public TimeSpan? DeferredDueIn => _deferredSince is { } since
+        ? TimeSpan.FromTicks(Math.Max(0, (maxDeferral - Stopwatch.GetElapsedTime(since)).Ticks))
+        : null;
+
     /// <summary>
     /// Completes once every change marked so far is written — by a write that someone else (a timer, a
-    /// commit) starts; faults when that write fails.
+    /// commit) starts; faults when that write fails. Deferred changes are not waited for.
     /// </summary>
     public Task WhenWrittenAsync()
     {
@@ -34,18 +49,21 @@ public sealed class WriteBehind<TState>(IPersistentState<TState> state)
     }
 
     /// <summary>Writes the state if it changed since the last write; returns once nothing newer is unwritten.</summary>
-    public async Task FlushAsync()
+    /// <param name="includeDeferred">Write deferred changes however briefly they waited (on deactivation).</param>
+    public async Task FlushAsync(bool includeDeferred = false)
     {
         // Grain code runs one turn at a time, so nothing starts a write between this loop and the next line.
         while (_writing is not null)
         {
             await _writing;
         }
-        if (!_dirty)
+        bool deferredDue = _deferredSince is { } since && (includeDeferred || Stopwatch.GetElapsedTime(since) >= maxDeferral);
+        if (!_dirty && !deferredDue)
         {
             return;
         }
         _dirty = false;
+        _deferredSince = null;
         // This write holds every change marked so far, so it answers everyone waiting now.
         TaskCompletionSource? waiters = _waiters;
         _waiters = null;
@@ -69,6 +87,9 @@ public sealed class WriteBehind<TState>(IPersistentState<TState> state)
     }
 
     /// <summary>Timer options: interleaving, so a write does not hold up requests, and not keeping the grain alive.</summary>
-    public static GrainTimerCreationOptions TimerOptions(TimeSpan period) =>
-        new(period, period) { Interleave = true, KeepAlive = false };
+    public static GrainTimerCreationOptions TimerOptions(TimeSpan period) => TimerOptions(period, period);
+
+    /// <inheritdoc cref="TimerOptions(TimeSpan)"/>
+    public static GrainTimerCreationOptions TimerOptions(TimeSpan dueTime, TimeSpan period) =>
+        new(dueTime, period) { Interleave = true, KeepAlive = false };
 }

@@ -29,6 +29,9 @@ public sealed class ClusterTests(EmbeddedClusterFixture fixture) : IClassFixture
         IUserGrain user = _grains.GetGrain<IUserGrain>("twice");
         InteractionEvent interaction = Event("twice", "i4", eventId: "twice-1");
         Assert.True(await user.ApplyInteractionAsync(interaction));
+        // The new edge's corrections go out on each side's next tick (FlushInterval); let them land first, or one
+        // arriving between the two snapshots reads as a change made by the re-delivery (2 of 8 runs on a loaded machine).
+        await Task.Delay(TimeSpan.FromSeconds(1));
         NodeProfile userBefore = await user.GetProfileAsync();
         NodeProfile itemBefore = await _grains.GetGrain<IItemGrain>("i4").GetProfileAsync();
 
@@ -101,6 +104,29 @@ public sealed class ClusterTests(EmbeddedClusterFixture fixture) : IClassFixture
         Assert.Equal(before.Neighbours.Select(n => n.Id), after.Neighbours.Select(n => n.Id));
         Assert.Equal((before.Degree, before.AppliedEvents), (after.Degree, after.AppliedEvents));
         Assert.Equal(before.Embedding, after.Embedding);
+    }
+
+    [Fact]
+    public async Task CorrectionsWaitingForTheirWriteSurviveDeactivation()
+    {
+        // A cold user linking a cold item has a zero embedding; it moves only when the item, linked by a published
+        // user too, corrects it. That correction makes no write of its own (CorrectionWriteDelay is 30 s), so only
+        // the deactivation can have stored it.
+        IUserGrain user = _grains.GetGrain<IUserGrain>("corrected");
+        await ApplyAllAsync(_grains, "corrected", ["deferred-item"]);
+        // Let the user's own write and the item's first tick pass, so neither carries the correction.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.All((await user.GetProfileAsync()).Embedding, value => Assert.Equal(0f, value));
+        await ApplyAllAsync(_grains, "u39", ["deferred-item"]);
+        NodeProfile before = await Eventually.Returns(user.GetProfileAsync, profile => profile.Embedding.Any(value => value != 0f),
+            "the item's correction reached the user");
+
+        var management = _grains.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        var active = await management.GetDetailedGrainStatistics([typeof(Nodes.UserGrain).FullName!]);
+        Assert.DoesNotContain(active, stat => stat.GrainId.Key.ToString() == "corrected");
+
+        Assert.Equal(before.Embedding, (await user.GetProfileAsync()).Embedding);
     }
 
     /// <summary>The published items; other tests add items of their own to the shared cluster.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LiveGraphRec.Core.Propagation;
 using LiveGraphRec.Grains.Telemetry;
 
@@ -6,8 +7,9 @@ namespace LiveGraphRec.Grains.Nodes;
 /// <summary>
 /// What user and item grains share: the node's LightGCN state (<see cref="NodeEmbeddingState"/>) over its
 /// persisted arrays, the retained adjacency, event de-duplication, published embeddings, neighbour
-/// corrections and write-behind persistence. One timer tick per <see cref="GraphOptions.FlushInterval"/>
-/// sends the coalesced corrections and writes the state.
+/// corrections and write-behind persistence. A tick <see cref="GraphOptions.FlushInterval"/> after a change
+/// sends the coalesced corrections and writes the state; an unchanged node schedules none, so a silo holding
+/// many idle activations (every node after a publish) spends nothing on them.
 /// </summary>
 public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
 {
@@ -16,12 +18,15 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     private NodeEmbeddingState? _embedding;
     private CorrectionTracker<string>? _corrections;
     private IGrainTimer? _commit;
+    private IGrainTimer? _tick;
+    // When the scheduled tick fires (a Stopwatch timestamp), so a later request never postpones it.
+    private long _tickAt;
 
     protected GraphNodeGrain(IPersistentState<GraphNodeState> state, IOptions<GraphOptions> options, GraphMetrics metrics, ILogger logger)
     {
         _state = state;
-        _writeBehind = new WriteBehind<GraphNodeState>(state);
         Options = options.Value;
+        _writeBehind = new WriteBehind<GraphNodeState>(state, Options.CorrectionWriteDelay);
         Metrics = metrics;
         Logger = logger;
     }
@@ -71,7 +76,6 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         }
         _embedding = new NodeEmbeddingState(State.Ego, State.Aggregates, State.Degree, State.TrainedDegree, Options.Layers);
         _corrections = new CorrectionTracker<string>(_embedding.Contribution());
-        this.RegisterGrainTimer(_ => TickAsync(), WriteBehind<GraphNodeState>.TimerOptions(Options.FlushInterval));
         Metrics.Activated(Kind);
         return Task.CompletedTask;
     }
@@ -79,7 +83,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         Metrics.Deactivated(Kind);
-        return TickAsync();
+        return TickAsync(includeDeferred: true);
     }
 
     public async Task<bool> PublishEmbeddingAsync(EmbeddingUpdate update)
@@ -120,7 +124,10 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             && edge.OwnVersion == State.EmbeddingVersion && edge.NeighbourVersion == correction.NeighbourVersion)
         {
             Embedding.ApplyCorrection(correction.Delta);
-            MarkChanged();
+            // A correction is not an event: losing it in a crash leaves the stale contribution the fan-out cap
+            // leaves anyway, so it rides along with the next write instead of causing one (see CorrectionWriteDelay).
+            _writeBehind.MarkDeferred();
+            ScheduleTick(Options.CorrectionWriteDelay);
             OnEmbeddingChanged();
         }
         return Task.CompletedTask;
@@ -285,13 +292,52 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         State.Degree = Embedding.Degree;
         State.TrainedDegree = Embedding.TrainedDegree;
         _writeBehind.MarkDirty();
+        ScheduleTick();
     }
 
-    private async Task TickAsync()
+    /// <summary>Makes sure a tick comes within <see cref="GraphOptions.FlushInterval"/>.</summary>
+    protected void ScheduleTick() => ScheduleTick(Options.FlushInterval);
+
+    /// <summary>Makes sure a tick comes within <paramref name="due"/>: a tick already scheduled sooner stays.</summary>
+    private void ScheduleTick(TimeSpan due)
+    {
+        long at = Stopwatch.GetTimestamp() + (long)(due.TotalSeconds * Stopwatch.Frequency);
+        if (_tick is not null && _tickAt <= at)
+        {
+            return;
+        }
+        _tick?.Dispose();
+        _tickAt = at;
+        _tick = this.RegisterGrainTimer(_ => ScheduledTickAsync(), WriteBehind<GraphNodeState>.TimerOptions(due, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task ScheduledTickAsync()
+    {
+        _tick?.Dispose();
+        _tick = null;
+        try
+        {
+            await TickAsync();
+        }
+        finally
+        {
+            // A failed write is retried a period later; deferred changes get a tick when they are due.
+            if (_writeBehind.IsDirty)
+            {
+                ScheduleTick();
+            }
+            else if (_writeBehind.DeferredDueIn is { } deferred)
+            {
+                ScheduleTick(deferred);
+            }
+        }
+    }
+
+    private async Task TickAsync(bool includeDeferred = false)
     {
         await OnTickAsync();
         await CorrectNeighboursAsync();
-        await _writeBehind.FlushAsync();
+        await _writeBehind.FlushAsync(includeDeferred);
     }
 
     private static InvalidOperationException NotActivated() => new("The grain is not activated.");

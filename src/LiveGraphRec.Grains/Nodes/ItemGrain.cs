@@ -20,6 +20,10 @@ public sealed class ItemGrain(
         await base.OnActivateAsync(cancellationToken);
         // A published or linked item is in the index; a fresh cold one appears once it changes.
         _indexStale = State.EmbeddingVersion > 0 || Embedding.Degree > 0;
+        if (_indexStale)
+        {
+            ScheduleTick();
+        }
     }
 
     public Task<LinkReply> LinkUserAsync(NeighbourLink link)
@@ -60,6 +64,7 @@ public sealed class ItemGrain(
             _indexChangeTrace = current.Context;
         }
         _indexStale = true;
+        ScheduleTick();
     }
 
     /// <summary>
