@@ -86,6 +86,16 @@ public sealed class ItemGrain(
         activity?.SetTag("lgr.item", Id);
         _indexChangeTrace = default;
         var shard = GrainFactory.GetGrain<IItemIndexShardGrain>(ItemIndexShards.ShardOf(Id, Options.IndexShards));
-        await shard.UpsertAsync(Id, FinalEmbedding(), Embedding.FullDegree);
+        try
+        {
+            await shard.UpsertAsync(Id, FinalEmbedding(), Embedding.FullDegree);
+        }
+        catch
+        {
+            // Still stale: retry on the next tick rather than leave the index behind until the item changes again.
+            _indexStale = true;
+            ScheduleTick();
+            throw;
+        }
     }
 }
