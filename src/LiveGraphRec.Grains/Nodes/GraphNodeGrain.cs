@@ -295,6 +295,9 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         ScheduleTick();
     }
 
+    /// <summary>Whether <see cref="OnTickAsync"/> still has work (a tick that failed to do it schedules another).</summary>
+    protected virtual bool HasTickWork => false;
+
     /// <summary>Makes sure a tick comes within <see cref="GraphOptions.FlushInterval"/>.</summary>
     protected void ScheduleTick() => ScheduleTick(Options.FlushInterval);
 
@@ -321,8 +324,8 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         }
         finally
         {
-            // A failed write is retried a period later; deferred changes get a tick when they are due.
-            if (_writeBehind.IsDirty)
+            // A failed write or subclass step is retried a period later; deferred changes get a tick when they are due.
+            if (_writeBehind.IsDirty || HasTickWork)
             {
                 ScheduleTick();
             }

@@ -73,6 +73,8 @@ public sealed class ItemGrain(
     /// </summary>
     protected override Task OnPublishedAsync() => OnTickAsync();
 
+    protected override bool HasTickWork => _indexStale;
+
     protected override async Task OnTickAsync()
     {
         if (!_indexStale)
@@ -92,9 +94,8 @@ public sealed class ItemGrain(
         }
         catch
         {
-            // Still stale: retry on the next tick rather than leave the index behind until the item changes again.
+            // Still stale, so the tick is retried rather than the index left behind until the item changes again.
             _indexStale = true;
-            ScheduleTick();
             throw;
         }
     }
