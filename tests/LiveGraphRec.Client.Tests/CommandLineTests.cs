@@ -184,6 +184,34 @@ public sealed class AblationCommandTests : IDisposable
     }
 
     [Fact]
+    public void EvaluatingEveryFewEpochsGivesEachRowALinePerEvaluation()
+    {
+        string events = Path.Combine(_folder, "synthetic.csv"), table = Path.Combine(_folder, "table.md");
+        Assert.Equal(0, CliRunner.Run("generate", "--out", events, "--users", "200", "--items", "100", "--interactions", "4000", "--communities", "4").ExitCode);
+
+        var result = CliRunner.Run("bench", "ablation", "--data", events, "--epochs", "4", "--eval-every", "2", "--rows", "hashgnn",
+            "--dim", "16", "--layers", "1", "--batch", "512", "--threads", "1", "--out", table);
+
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = [.. File.ReadAllLines(table).Where(l => l.StartsWith("| hashgnn"))];
+        // Columns: row, configuration, noise, epochs, …; the model line and its two code lines at epochs 2 and 4.
+        Assert.Equal(["2", "2", "2", "4", "4", "4"], lines.Select(l => l.Split('|')[4].Trim()));
+        Assert.Equal(2, lines.Count(l => l.Contains("Hamming ranking")));
+    }
+
+    [Fact]
+    public void AnEvaluationIntervalBeyondTheEpochsIsRefused()
+    {
+        string events = Path.Combine(_folder, "e.csv");
+        File.WriteAllText(events, "user,item,timestamp\nu1,i1,1\n");
+
+        var result = CliRunner.Run("bench", "ablation", "--data", events, "--epochs", "2", "--eval-every", "3", "--out", Path.Combine(_folder, "t.md"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--eval-every", result.Output);
+    }
+
+    [Fact]
     public void AnUnknownRowIsAValidationErrorNamingTheValidOnes()
     {
         string events = Path.Combine(_folder, "e.csv");

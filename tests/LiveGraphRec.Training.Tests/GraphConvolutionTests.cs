@@ -31,6 +31,35 @@ public sealed class GraphConvolutionTests
     }
 
     [Fact]
+    public void ABackwardOnAnotherThreadLeavesNoTensorToTheFinalizer()
+    {
+        // libtorch runs a CUDA graph's backward on its own device thread, where the caller's dispose scope does not
+        // reach; a CPU backward started on a scope-less thread is the same situation, testable without a GPU.
+        var adjacency = SymmetricAdjacency.From(TinyGraphs.Random(users: 12, items: 9, edges: 40, seed: 3));
+        using var op = new GraphOperator(adjacency, CPU, threads: 1);
+        using var embeddings = randn(adjacency.NodeCount, 4).requires_grad_();
+        long leftOnBackwardThread = -1, attachedToScope;
+        // Statistics are per thread: the backward thread counts what it made, the scope's thread what was attached to it.
+        long attachedBefore = TorchSharp.DisposeScopeManager.Statistics.AttachedToScopeCount;
+        using (var scope = NewDisposeScope())
+        {
+            Tensor loss = GraphConvolution.Apply(embeddings, op).sum();
+            var backward = new Thread(() =>
+            {
+                loss.backward();
+                var made = TorchSharp.DisposeScopeManager.Statistics;
+                leftOnBackwardThread = made.CreatedOutsideScopeCount - made.DisposedOutsideScopeCount;
+            });
+            backward.Start();
+            backward.Join();
+            attachedToScope = TorchSharp.DisposeScopeManager.Statistics.AttachedToScopeCount - attachedBefore;
+        }
+        Assert.Equal(1, leftOnBackwardThread); // the gradient handed to autograd, …
+        Assert.Equal(1, attachedToScope); // … which the forward's scope now owns
+        Assert.True(embeddings.grad!.abs().sum().item<float>() > 0);
+    }
+
+    [Fact]
     public void LightGcnFinalEmbeddingsEqualTheCorePropagation()
     {
         var graph = TinyGraphs.Random(users: 10, items: 8, edges: 30, seed: 2);

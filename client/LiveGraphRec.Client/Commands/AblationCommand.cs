@@ -15,14 +15,16 @@ namespace LiveGraphRec.Client.Commands;
 /// <summary>
 /// <c>lgr bench ablation</c>: trains each row of the methods ablation with the same epoch budget and writes the
 /// markdown table (Recall/NDCG at the largest K, seconds per training epoch, the paper's figure where known).
-/// The table is rewritten after every row, so an interrupted run keeps what it finished.
+/// The table is rewritten after every evaluation, so an interrupted run keeps what it finished; with
+/// <c>--eval-every</c> each row also reports its intermediate evaluations, which is what lets a run under a wall-clock
+/// limit still give every row the same (smaller) epoch budget.
 /// </summary>
 public sealed class AblationCommand(IAnsiConsole console) : Command<AblationCommand.Settings>
 {
     public sealed class Settings : TrainingSettings
     {
         [CommandOption("--rows <NAMES>")]
-        [Description("Comma-separated rows (default: all): lightgcn-rns, lightgcn-dns, lightgcn-mixgcf, mixgcf-no-positive, mixgcf-l1, mixgcf-l2, mixgcf-m8, mixgcf-m16, mixgcf-m32, slightgcn, ngcf-rns, ngcf-mixgcf, lightgcn-pinsage, hashgnn.")]
+        [Description("Comma-separated rows (default: all): lightgcn-rns, lightgcn-dns, lightgcn-mixgcf, mixgcf-no-positive, mixgcf-l1, mixgcf-l2, mixgcf-m8, mixgcf-m16, mixgcf-m32, slightgcn, ngcf-rns, ngcf-mixgcf, lightgcn-pinsage, hashgnn, hashgnn-w0.1.")]
         public string Rows { get; init; } = "";
 
         [CommandOption("--epochs <N>")]
@@ -34,11 +36,9 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
         [Description("Share of random edges added to the training graph; repeat for a robustness sweep (--noise 0 --noise 0.1 --noise 0.2).")]
         public double[] Noise { get; init; } = [0];
 
-
-
-
-
-
+        [CommandOption("--eval-every <E>")]
+        [Description("Also evaluate every E epochs, one table line per evaluation (default: only after the last epoch).")]
+        public int? EvaluateEvery { get; init; }
 
         [CommandOption("-o|--out <FILE>")]
         [Description("Markdown file of the table.")]
@@ -59,6 +59,10 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
             {
                 return ValidationResult.Error($"--epochs: {Epochs} must be at least 1.");
             }
+            if (EvaluateEvery is { } every && (every < 1 || every > Epochs))
+            {
+                return ValidationResult.Error($"--eval-every: {every} must be between 1 and --epochs ({Epochs}).");
+            }
             if (Noise.Any(n => !(n >= 0 && n <= 1)))
             {
                 return ValidationResult.Error($"--noise: every share must be in [0, 1] (got {string.Join(", ", Noise)}).");
@@ -78,11 +82,11 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
         public TrainingOptions BaseOptions() => ApplyMethods(new TrainingOptions
         {
             Dimension = Dimension, Layers = Layers, Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate,
-            EvaluateEvery = Epochs, Patience = int.MaxValue, Ks = Ks, Seed = Seed, Threads = Threads ?? Environment.ProcessorCount, Device = Device,
+            EvaluateEvery = EvaluateEvery ?? Epochs, Patience = int.MaxValue, Ks = Ks, Seed = Seed, Threads = Threads ?? Environment.ProcessorCount, Device = Device,
         });
     }
 
-    private sealed record Line(string Row, string Description, double Noise, MetricsAtK? Metrics, double SecondsPerEpoch, PaperFigure? Paper);
+    private sealed record Line(string Row, string Description, double Noise, int Epochs, MetricsAtK? Metrics, double SecondsPerEpoch, PaperFigure? Paper);
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -94,6 +98,12 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
         // The papers' figures are for the LightGCN Gowalla split; beside other data they would mislead.
         bool isGowalla = dataset.UserCount == 29_858 && dataset.ItemCount == 40_981 && k == 20;
         var lines = new List<Line>();
+        void Add(Line line)
+        {
+            lines.Add(line);
+            string table = Render(settings, splitName, dataset.Train.Length, lines, k);
+            AtomicFile.Write(settings.Out, stream => stream.Write(Encoding.UTF8.GetBytes(table)));
+        }
         foreach (double noise in settings.Noise)
         {
             SplitGraphs graphs = noise > 0 ? EdgeNoise.AddRandomEdges(clean, noise, settings.Seed) : clean;
@@ -104,16 +114,14 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
                 console.MarkupLineInterpolated($"[bold]{row.Name}[/] ({row.Description}), noise {noise:0.##}: {settings.Epochs} epoch(s)");
                 try
                 {
-                    lines.AddRange(RunRow(row, options, graphs, noise, isGowalla, settings, k, cancellationToken));
+                    RunRow(row, options, graphs, noise, isGowalla, settings, k, Add, cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One failed row (e.g. a libtorch error) should not cost the rows already trained or still to come.
                     console.MarkupLineInterpolated($"[red]{row.Name} failed:[/] {e.Message}");
-                    lines.Add(new Line(row.Name, $"{row.Description} — failed: {e.Message.Split('\n')[0].Trim()}", noise, null, double.NaN, null));
+                    Add(new Line(row.Name, $"{row.Description} — failed: {e.Message.Split('\n')[0].Trim()}", noise, 0, null, double.NaN, null));
                 }
-                string table = Render(settings, splitName, dataset.Train.Length, lines, k);
-                AtomicFile.Write(settings.Out, stream => stream.Write(Encoding.UTF8.GetBytes(table)));
             }
         }
         console.WriteLine(Render(settings, splitName, dataset.Train.Length, lines, k));
@@ -121,28 +129,33 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
         return lines.Any(l => l.Metrics is null) ? CommandLine.InternalError : 0;
     }
 
-    private IEnumerable<Line> RunRow(AblationRow row, TrainingOptions options, SplitGraphs graphs, double noise, bool isGowalla,
-        Settings settings, int k, CancellationToken cancellationToken)
+    /// <summary>Trains one row, adding a line per evaluation (and, for a hashing row, its codes' lines beside each).</summary>
+    private void RunRow(AblationRow row, TrainingOptions options, SplitGraphs graphs, double noise, bool isGowalla,
+        Settings settings, int k, Action<Line> add, CancellationToken cancellationToken)
     {
         using var trainer = new GraphTrainer(graphs, options);
         var epochSeconds = new List<double>();
         var reporter = new TrainingReporter(console);
-        TrainingResult result = reporter.Run(progress => trainer.Train(null, false, progress, report =>
+        PaperFigure? paper = noise == 0 && isGowalla ? row.Gowalla : null;
+        reporter.Run(progress => trainer.Train(null, false, progress, report =>
         {
             epochSeconds.Add(report.TrainTime.TotalSeconds);
             reporter.OnEpoch(report);
+            if (report.Metrics is not { } metrics)
+            {
+                return;
+            }
+            double perEpoch = epochSeconds.Average();
+            add(new Line(row.Name, row.Description, noise, report.Epoch, metrics.At(k), perEpoch, paper));
+            if (row.Hashing)
+            {
+                var factors = trainer.FinalEmbeddings();
+                var codes = trainer.HashCodes(factors)!.Value;
+                HashRetrievalReport hash = HashRetrievalEvaluator.Evaluate(codes.Users, codes.Items, factors, graphs, [k], settings.HashCandidates, options.Threads);
+                add(new Line(row.Name, $"{options.HashBits}-bit codes, Hamming ranking", noise, report.Epoch, hash.Hamming.At(k), perEpoch, null));
+                add(new Line(row.Name, $"{options.HashBits}-bit codes, hierarchical ({settings.HashCandidates} re-ranked)", noise, report.Epoch, hash.Hierarchical.At(k), perEpoch, null));
+            }
         }, null, cancellationToken));
-        double perEpoch = epochSeconds.Average();
-        var lines = new List<Line> { new(row.Name, row.Description, noise, result.BestMetrics!.At(k), perEpoch, noise == 0 && isGowalla ? row.Gowalla : null) };
-        if (row.Hashing)
-        {
-            var factors = trainer.FinalEmbeddings();
-            var codes = trainer.HashCodes(factors)!.Value;
-            HashRetrievalReport hash = HashRetrievalEvaluator.Evaluate(codes.Users, codes.Items, factors, graphs, [k], settings.HashCandidates, options.Threads);
-            lines.Add(new Line(row.Name, $"{options.HashBits}-bit codes, Hamming ranking", noise, hash.Hamming.At(k), perEpoch, null));
-            lines.Add(new Line(row.Name, $"{options.HashBits}-bit codes, hierarchical ({settings.HashCandidates} re-ranked)", noise, hash.Hierarchical.At(k), perEpoch, null));
-        }
-        return lines;
     }
 
     private static string Render(Settings settings, string splitName, int trainInteractions, List<Line> lines, int k)
@@ -154,13 +167,13 @@ public sealed class AblationCommand(IAnsiConsole console) : Command<AblationComm
             $"{settings.Epochs} epoch(s) per row, d = {settings.Dimension}, {settings.Layers} layers, batch {settings.BatchSize}, lr {settings.LearningRate}, seed {settings.Seed}; " +
             $"{Environment.ProcessorCount} logical CPUs, {settings.Threads ?? Environment.ProcessorCount} threads.");
         text.AppendLine();
-        text.AppendLine(invariant, $"| row | configuration | noise | Recall@{k} | NDCG@{k} | s/epoch | paper Recall@20 (Gowalla) | paper NDCG@20 (Gowalla) | paper source |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine(invariant, $"| row | configuration | noise | epochs | Recall@{k} | NDCG@{k} | s/epoch | paper Recall@20 (Gowalla) | paper NDCG@20 (Gowalla) | paper source |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (Line line in lines)
         {
             string paper = line.Paper is { } p ? $"{p.Recall:0.0000} | {p.Ndcg:0.0000} | {p.Source}" : "— | — | —";
             string measured = line.Metrics is { } m ? $"{m.Recall:0.0000} | {m.Ndcg:0.0000} | {line.SecondsPerEpoch:0.0}" : "— | — | —";
-            text.AppendLine(invariant, $"| {line.Row} | {line.Description} | {line.Noise:0.##} | {measured} | {paper} |");
+            text.AppendLine(invariant, $"| {line.Row} | {line.Description} | {line.Noise:0.##} | {line.Epochs} | {measured} | {paper} |");
         }
         return text.ToString();
     }
