@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using LiveGraphRec.Core.Diagnostics;
 using LiveGraphRec.Grains.Ingestion;
 using LiveGraphRec.Grains.Training;
 using Orleans.Runtime;
+using Orleans.Hosting;
 using Orleans.Streams;
+using Orleans.TestingHost;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using static LiveGraphRec.Grains.Tests.Interactions;
 
@@ -99,29 +103,40 @@ public sealed class PartitionIngestionTests(RedisServer redis) : IClassFixture<R
     [Fact]
     public async Task AUsersEventsKeepTheirOrderAcrossTheEntriesOfADelivery()
     {
-        await using var silo = new SiloHost(new Dictionary<string, string?>());
-        var progress = silo.Service<ApplyProgress>();
-        IAsyncStream<InteractionBatch> stream = PartitionStream(silo, 1);
-        string[] users = ["order-a", "order-b", "order-c"];
-        // Five entries in a row (a delivery takes up to EntriesPerDelivery of them), each with every user's next event.
-        var posted = new List<InteractionEvent>();
-        for (int entry = 0; entry < 5; entry++)
+        var cluster = TestClusters.Create(silos: 1, configure: builder => builder.AddSiloBuilderConfigurator<DeliveredRecorder>());
+        await cluster.DeployAsync();
+        try
         {
-            List<InteractionEvent> events = [.. users.Select(user => Event(user, $"i{entry}", $"{user}-{entry}"))];
-            posted.AddRange(events);
-            await stream.OnNextAsync(new InteractionBatch(events));
-        }
-        await Eventually.Returns(() => Task.FromResult(progress.Report()), report => report.AppliedEvents == posted.Count, "every event is applied", 30);
+            IServiceProvider services = Assert.IsType<InProcessSiloHandle>(cluster.Primary).SiloHost.Services;
+            var progress = services.GetRequiredService<ApplyProgress>();
+            IAsyncStream<InteractionBatch> stream = services.GetRequiredService<IClusterClient>().GetStreamProvider(Provider)
+                .GetStream<InteractionBatch>(StreamId.Create(InteractionStreams.Namespace, InteractionStreams.Key(1)));
+            string[] users = ["order-a", "order-b", "order-c"];
+            // Entries in a row (a delivery takes up to EntriesPerDelivery of them), each with some users' next events.
+            var posted = new List<InteractionEvent>();
+            for (int entry = 0; entry < 6; entry++)
+            {
+                List<InteractionEvent> events = [.. users.Where((_, n) => (entry + n) % 3 != 0)
+                    .SelectMany(user => new[] { Event(user, $"i{entry}", $"{user}-{entry}a"), Event(user, $"i{entry + 10}", $"{user}-{entry}b") })];
+                posted.AddRange(events);
+                await stream.OnNextAsync(new InteractionBatch(events));
+            }
+            await Eventually.Returns(() => Task.FromResult(progress.Report()), report => report.AppliedEvents == posted.Count, "every event is applied", 30);
 
-        var log = silo.Service<IInteractionLog>();
-        IReadOnlyList<LoggedInteraction> logged = await log.ReadAsync(1, await log.CountAsync(), CancellationToken.None);
-        Assert.Equal(posted.Count, logged.Count);
-        foreach (string user in users)
-        {
-            Assert.Equal(posted.Where(e => e.UserId == user).Select(e => e.ItemId), logged.Where(e => e.UserId == user).Select(e => e.ItemId));
+            foreach (string user in users)
+            {
+                var handed = DeliveredRecorder.Calls.Where(call => call.User == user).SelectMany(call => call.EventIds);
+                Assert.Equal(posted.Where(e => e.UserId == user).Select(e => e.EventId), handed);
+            }
+            var log = services.GetRequiredService<IInteractionLog>();
+            IReadOnlyList<LoggedInteraction> logged = await log.ReadAsync(1, await log.CountAsync(), CancellationToken.None);
+            Assert.Equal(posted.Select(e => (e.UserId, e.ItemId)), logged.Select(e => (e.UserId, e.ItemId)));
         }
-        NodeProfile profile = await silo.Service<IGrainFactory>().GetGrain<IUserGrain>("order-b").GetProfileAsync();
-        Assert.Equal((5, 5L), (profile.Degree, profile.AppliedEvents));
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
     }
 
     private static IAsyncStream<InteractionBatch> PartitionStream(SiloHost silo, int partition) =>
@@ -134,4 +149,19 @@ public sealed class PartitionIngestionTests(RedisServer redis) : IClassFixture<R
     private static string Summary(NodeProfile profile) =>
         $"{profile.Id}: degree {profile.Degree}, applied {profile.AppliedEvents}, "
         + string.Join(", ", profile.Neighbours.OrderBy(n => n.Id).Select(n => $"{n.Id}×{n.Interactions}"));
+
+    /// <summary>Records the events each user grain is handed by its partition, in call order.</summary>
+    private sealed class DeliveredRecorder : ISiloConfigurator
+    {
+        public static readonly ConcurrentQueue<(string User, string[] EventIds)> Calls = new();
+
+        public void Configure(ISiloBuilder silo) => silo.AddIncomingGrainCallFilter(async context =>
+        {
+            if (context.Request.GetArgumentCount() == 1 && context.Request.GetArgument(0) is IReadOnlyList<DeliveredInteraction> events)
+            {
+                Calls.Enqueue((context.TargetId.Key.ToString()!, [.. events.Select(delivered => delivered.Event.EventId)]));
+            }
+            await context.Invoke();
+        });
+    }
 }
