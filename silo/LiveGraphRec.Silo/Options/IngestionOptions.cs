@@ -10,9 +10,10 @@ public sealed class IngestionOptions
 
     /// <summary>
     /// Event streams users are hashed to; each is one partition grain's, which applies many users' events per
-    /// delivery. A request makes at most this many stream entries (one per partition its users fall in); more
-    /// partitions deliver more batches in parallel. Every silo of a service must use the same value, and changing it
-    /// needs an empty backlog (a user's events must stay on one stream to keep their order).
+    /// delivery. A request makes at most this many stream entries (one per partition its users fall in). A partition's
+    /// deliveries are serial, so this bounds the batches in flight cluster-wide: raise it with the number of silos.
+    /// Every silo of a service must use the same value, and changing it needs an empty backlog (a user's events must
+    /// stay on one stream to keep their order).
     /// </summary>
     [Range(1, 4_096)] public int Partitions { get; set; } = 8;
 
