@@ -4,11 +4,11 @@ using System.Text;
 using LiveGraphRec.Core.Diagnostics;
 using LiveGraphRec.Grains.Ingestion;
 using LiveGraphRec.Grains.Training;
-using Orleans.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.Streams;
 using Orleans.TestingHost;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using static LiveGraphRec.Grains.Tests.Interactions;
 
