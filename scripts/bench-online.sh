@@ -59,7 +59,7 @@ done
 echo "bench-online: ready after $(( $(date +%s) - start )) s"
 
 # Redis work per event, independent of how busy the machine is: commands and bytes between here and the end.
-redis_stats() { redis-cli -p "$redis_port" info all | tr -d '\r' | grep -E '^(cmdstat_(eval|evalsha|xadd|xack|xreadgroup|hset|hgetall)|total_net_input_bytes)[:]'; }
+redis_stats() { redis-cli -p "$redis_port" info all | tr -d '\r' | grep -E '^(cmdstat_(eval|evalsha|xadd|xack|xreadgroup|hset|hgetall|rpush)|total_net_input_bytes)[:]'; }
 redis_stats > "$work/redis-before.txt"
 dotnet "$LGR_DIR/lgr.dll" loadtest --url "http://127.0.0.1:$http_port" --api-key "$api_key" --data "$DATA" \
   --events-per-second "$EPS" --requests-per-second "$RPS" --duration "$DURATION" --warmup "$WARMUP" --batch "$BATCH" \

@@ -12,6 +12,15 @@ public interface IUserGrain : IGraphNodeGrain
     [Alias("ApplyInteraction")]
     Task<bool> ApplyInteractionAsync(InteractionEvent interaction);
 
+    /// <summary>
+    /// Applies this user's events of one stream delivery, in order, each under the interaction log sequence its
+    /// partition appended it with, and completes only once this user and every item it linked have them in grain
+    /// storage (the delivery is acknowledged after that). Events already applied are no-ops (by event id).
+    /// </summary>
+    /// <returns>How many of the events were newly applied.</returns>
+    [Alias("ApplyDelivered")]
+    Task<int> ApplyDeliveredAsync(IReadOnlyList<DeliveredInteraction> events);
+
     /// <summary>Scores the user's final embedding against this silo's item index.</summary>
     /// <remarks>
     /// Interleaves: it reads the state without awaiting, so it sees every event applied so far and need not

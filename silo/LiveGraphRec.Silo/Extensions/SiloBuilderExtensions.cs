@@ -112,13 +112,20 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// The durable event log on Redis Streams when Redis is configured, else memory streams (lost with the silo).
-    /// Consumers subscribe implicitly (the user grain), so no pub-sub store is needed.
+    /// Consumers subscribe implicitly (the partition grain), so no pub-sub store is needed; a delivery carries up to
+    /// <see cref="IngestionOptions.EntriesPerDelivery"/> entries.
     /// </summary>
     private static void AddEventStreams(this ISiloBuilder silo, RedisOptions redis, IngestionOptions ingestion)
     {
+        Action<OptionsBuilder<StreamPullingAgentOptions>> delivery =
+            agent => agent.Configure(options => options.BatchContainerBatchSize = ingestion.EntriesPerDelivery);
         if (!redis.IsConfigured)
         {
-            silo.AddMemoryStreams(ingestion.StreamProvider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+            silo.AddMemoryStreams(ingestion.StreamProvider, streams =>
+            {
+                streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+                streams.ConfigurePullingAgent(delivery);
+            });
             return;
         }
         SharedRedisConnection connection = SharedRedisConnection.For(silo, redis);
@@ -132,6 +139,7 @@ public static class SiloBuilderExtensions
                 log.PendingIdleTimeout = ingestion.PendingIdleTimeout;
             }));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            streams.ConfigurePullingAgent(delivery);
         });
     }
 }

@@ -9,7 +9,23 @@ public sealed class IngestionOptions
     [Required] public string StreamProvider { get; set; } = "interactions";
 
     /// <summary>
-    /// Partitions of the Redis event log (one stream key each). Users are hashed to partitions, so every silo
+    /// Event streams users are hashed to; each is one partition grain's, which applies many users' events per
+    /// delivery. A request makes at most this many stream entries (one per partition its users fall in). A partition's
+    /// deliveries are serial, so this bounds the batches in flight cluster-wide: raise it with the number of silos.
+    /// Every silo of a service must use the same value, and changing it needs an empty backlog (a user's events must
+    /// stay on one stream to keep their order).
+    /// </summary>
+    [Range(1, 4_096)] public int Partitions { get; set; } = 8;
+
+    /// <summary>
+    /// The most stream entries one delivery to a partition grain carries (the pulling agent's batch-container batch):
+    /// under load a partition's backlog is applied in large batches — one log append, one call per user, one commit
+    /// wait — rather than entry by entry; when it keeps up, each entry goes alone.
+    /// </summary>
+    [Range(1, 1_024)] public int EntriesPerDelivery { get; set; } = 32;
+
+    /// <summary>
+    /// Queues of the Redis event log (one stream key each); the partition streams are hashed to them. Every silo
     /// of a service must use the same value, and changing it needs an empty backlog.
     /// </summary>
     [Range(1, 1_024)] public int QueueCount { get; set; } = 8;

@@ -3,16 +3,14 @@ using LiveGraphRec.Grains.Index;
 using LiveGraphRec.Grains.Telemetry;
 using LiveGraphRec.Grains.Training;
 using LiveGraphRec.Grains.Ingestion;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 
 namespace LiveGraphRec.Grains.Nodes;
 
 /// <summary>
-/// A user: consumes its interaction stream (implicit subscription, key = user id), links items, and
-/// ranks this silo's item index replica with its live final embedding.
+/// A user (key = user id): applies its interactions (delivered by its partition's
+/// <see cref="Ingestion.InteractionPartitionGrain"/>, or called directly), links items, and ranks this silo's item
+/// index replica with its live final embedding.
 /// </summary>
-[ImplicitStreamSubscription(InteractionStreams.Namespace)]
 public sealed partial class UserGrain(
     [PersistentState("node", StorageNames.Graph)] IPersistentState<GraphNodeState> state,
     IOptions<GraphOptions> options,
@@ -20,11 +18,8 @@ public sealed partial class UserGrain(
     GraphMetrics metrics,
     IInteractionLog interactionLog,
     ApplyProgress progress,
-    ILogger<UserGrain> logger) : GraphNodeGrain(state, options, metrics, logger), IUserGrain, IStreamSubscriptionObserver
+    ILogger<UserGrain> logger) : GraphNodeGrain(state, options, metrics, logger), IUserGrain
 {
-    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<InteractionEvent>().ResumeAsync(ApplyDeliveredAsync);
-
     public async Task<bool> ApplyInteractionAsync(InteractionEvent interaction)
     {
         CheckOwner(interaction);
@@ -60,35 +55,27 @@ public sealed partial class UserGrain(
     }
 
     /// <summary>
-    /// Applies a delivered batch, then waits until this user and every item it linked have it in grain storage.
-    /// The stream provider acknowledges a batch only once this completes (Redis: XACK after the pulling agent
-    /// reports it delivered), so write-behind never loses an acknowledged event with a crashed silo's unwritten
-    /// state: an unacknowledged batch is delivered again and re-applies just what storage lacks (de-duplicated
-    /// by event id; an item that lost its side gets a repair link). The price is one write per node per batch
-    /// instead of one per flush interval while events arrive. The batch's new events go to the interaction log
-    /// first, in one append. The batch continues the trace of the request that accepted it (<see cref="IngestionContext"/>).
+    /// Applies this user's events of a delivered partition batch, then waits until this user and every item it linked
+    /// have them in grain storage. The stream provider acknowledges a batch only once every user of it has completed
+    /// (Redis: XACK after the pulling agent reports it delivered), so write-behind never loses an acknowledged event
+    /// with a crashed silo's unwritten state: an unacknowledged batch is delivered again and re-applies just what
+    /// storage lacks (de-duplicated by event id; an item that lost its side gets a repair link). The partition
+    /// appended the events to the interaction log before this call (<see cref="DeliveredInteraction.Sequence"/>).
     /// </summary>
-    private async Task ApplyDeliveredAsync(IList<SequentialItem<InteractionEvent>> batch)
+    public async Task<int> ApplyDeliveredAsync(IReadOnlyList<DeliveredInteraction> events)
     {
-        using Activity? activity = LiveGraphRecTelemetry.Source.StartActivity("lgr apply", ActivityKind.Consumer, IngestionContext.Parent);
-        activity?.SetTag("lgr.user", Id);
-        activity?.SetTag("lgr.events", batch.Count);
-        List<InteractionEvent> fresh = batch.Select(delivered => delivered.Item).Where(e => !IsApplied(e.EventId)).ToList();
-        long last = fresh.Count == 0 ? 0 : await interactionLog.AppendAsync(fresh.ConvertAll(LoggedInteraction.Of));
-        int next = 0;
-        foreach (SequentialItem<InteractionEvent> delivered in batch)
+        int applied = 0;
+        foreach (DeliveredInteraction delivered in events)
         {
-            // fresh keeps the batch order, so the batch's next fresh event is fresh[next]; a log that numbers nothing returns 0.
-            bool isFresh = next < fresh.Count && ReferenceEquals(delivered.Item, fresh[next]);
-            long sequence = isFresh && last > 0 ? last - fresh.Count + 1 + next : 0;
-            next += isFresh ? 1 : 0;
             long started = Stopwatch.GetTimestamp();
-            bool isNew = await ApplyAsync(delivered.Item, sequence);
-            Metrics.EventApplied(isNew, started, delivered.Item.AcceptedAt);
+            bool isNew = await ApplyAsync(delivered.Event, delivered.Sequence);
+            Metrics.EventApplied(isNew, started, delivered.Event.AcceptedAt);
+            applied += isNew ? 1 : 0;
         }
-        await Task.WhenAll(batch.Select(delivered => delivered.Item.ItemId).Distinct(StringComparer.Ordinal)
+        await Task.WhenAll(events.Select(delivered => delivered.Event.ItemId).Distinct(StringComparer.Ordinal)
             .Select(item => GrainFactory.GetGrain<IItemGrain>(item).PersistAsync())
             .Append(PersistAsync()));
+        return applied;
     }
 
     /// <summary>

@@ -14,8 +14,9 @@ public readonly record struct LoggedInteraction(string UserId, string ItemId, fl
 /// the edge's first event, knows after a publish which of its edges the model never saw.
 /// </summary>
 /// <remarks>
-/// The user grain appends before it links, so the log holds every applied event (and, after a crash between
-/// the append and the state write, an event twice: the training graph merges repeated pairs).
+/// Events are appended before their user links them (by the partition grain for a stream delivery, by the user
+/// grain for a direct call), so the log holds every applied event (and, after a crash between the append and the
+/// acknowledgement, an event twice: the training graph merges repeated pairs).
 /// </remarks>
 public interface IInteractionLog
 {

@@ -13,7 +13,8 @@ namespace LiveGraphRec.Prequential.Serving;
 /// (adjacency, seen items, the interaction log) and then the starting model is published as version 1, which
 /// starts every node's online graph afresh on top of it, as in production. Recommendations come from
 /// <see cref="IUserGrain.GetRecommendationsAsync"/> (seen items excluded by the grain) and streamed events go
-/// to <see cref="IUserGrain.ApplyInteractionAsync"/>, the call the ingestion stream makes. With
+/// to <see cref="IUserGrain.ApplyInteractionAsync"/>, the single-event form of the call the ingestion stream's
+/// partition grain makes. With
 /// <paramref name="retrainEvery"/>, every that many events the stream asks the <see cref="ITrainerGrain"/> for a
 /// run and waits until it has published and the item index is quiet (the retrain is modelled as instantaneous in
 /// stream time, which favours the retrain arms; its wall time is reported apart).
