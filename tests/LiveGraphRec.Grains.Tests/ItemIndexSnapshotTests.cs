@@ -46,6 +46,12 @@ public sealed class ItemIndexSnapshotTests
         Assert.Equal([("a", 2f), ("b", 0f), ("c", -1f)], Scores(third));
         Assert.Equal([("a", 4f), ("b", 0f), ("c", -1f)], Scores(fourth));
         Assert.Equal([3f], third.Rank([0f, 1f], 1, [], ["b"]).Select(item => item.Score));
+        // The full scan reads the tile-packed copy of the rows, which every change must have reached too.
+        foreach (ItemIndexSnapshot snapshot in new[] { start, first, second, third, fourth })
+        {
+            Assert.Equal(Scores(snapshot), snapshot.Rank([1f, 0f], count: 3, excluded: [], candidates: null)
+                .Select(item => (item.ItemId, item.Score)).OrderBy(pair => pair.ItemId));
+        }
     }
 
     [Fact]

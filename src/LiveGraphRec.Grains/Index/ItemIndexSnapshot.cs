@@ -17,12 +17,6 @@ namespace LiveGraphRec.Grains.Index;
 /// </remarks>
 public sealed class ItemIndexSnapshot
 {
-    // A scorer owns a score buffer as long as the catalog (164 KB for 41k items); one per thread and matrix
-    // spares an allocation on the large-object heap per request, and keeping two per thread covers both
-    // matrices of a pair. Rank never awaits, so no other request can use the thread's scorer in between.
-    [ThreadStatic] private static TopKScorer? t_scorer;
-    [ThreadStatic] private static TopKScorer? t_otherScorer;
-
     private readonly IReadOnlyList<string> _ids;
     private readonly IReadOnlyDictionary<string, int> _rows;
     private readonly Buffer _current;
@@ -46,7 +40,7 @@ public sealed class ItemIndexSnapshot
     }
 
     public static ItemIndexSnapshot Empty(int dimension) =>
-        new(0, DateTimeOffset.MinValue, [], new Dictionary<string, int>(), new Buffer([], [], 0, dimension), null, []);
+        new(0, DateTimeOffset.MinValue, [], new Dictionary<string, int>(), Buffer.Packing([], [], 0, dimension), null, []);
 
     /// <summary>Sum of the shard revisions taken in: grows with every item change.</summary>
     public long Version { get; }
@@ -76,13 +70,15 @@ public sealed class ItemIndexSnapshot
                     ids.Add(item.ItemId);
                 }
             }
-            var grown = new Buffer(new float[ids.Count * dim], new int[ids.Count], ids.Count, dim);
-            _current.Data.CopyTo(grown.Data, 0);
-            _current.Degrees.CopyTo(grown.Degrees, 0);
+            var data = new float[ids.Count * dim];
+            var degrees = new int[ids.Count];
+            _current.Data.CopyTo(data, 0);
+            _current.Degrees.CopyTo(degrees, 0);
+            var grown = Buffer.Packing(data, degrees, ids.Count, dim);
             Write(grown, rows, changed, dim);
             return new ItemIndexSnapshot(version, updatedAt, ids, rows, grown, null, []);
         }
-        Buffer target = _spare ?? new Buffer((float[])_current.Data.Clone(), (int[])_current.Degrees.Clone(), Count, dim);
+        Buffer target = _spare ?? _current.Copy();
         if (_spare is not null)
         {
             Write(target, _rows, _spareBacklog, dim);
@@ -97,6 +93,7 @@ public sealed class ItemIndexSnapshot
         {
             int row = rows[item.ItemId];
             item.Embedding.CopyTo(target.Data.AsSpan(row * dim, dim));
+            target.Tiles.SetRow(row, item.Embedding);
             target.Degrees[row] = item.Degree;
         }
     }
@@ -132,7 +129,7 @@ public sealed class ItemIndexSnapshot
         int k = Math.Min(count, Count);
         var topItems = new int[k];
         var topScores = new float[k];
-        int found = Scorer().Score(user, excludedSorted, topItems, topScores);
+        int found = _current.Scorer.Score(user, excludedSorted, topItems, topScores);
         return Enumerable.Range(0, found).Select(r => new ScoredItem(_ids[topItems[r]], topScores[r])).ToList();
     }
 
@@ -157,28 +154,32 @@ public sealed class ItemIndexSnapshot
 
     private HashSet<int> RowsOf(IEnumerable<string> itemIds) => [.. itemIds.Select(RowOf).Where(row => row >= 0)];
 
-    private TopKScorer Scorer()
-    {
-        EmbeddingMatrix matrix = _current.Matrix;
-        if (t_scorer is { } scorer && ReferenceEquals(scorer.Items, matrix))
-        {
-            return scorer;
-        }
-        (t_scorer, t_otherScorer) = (t_otherScorer, t_scorer);
-        if (t_scorer is null || !ReferenceEquals(t_scorer.Items, matrix))
-        {
-            t_scorer = new TopKScorer(matrix);
-        }
-        return t_scorer;
-    }
-
-    /// <summary>A matrix and the array it wraps, which <see cref="With"/> writes into, with the items' degrees.</summary>
-    private sealed class Buffer(float[] data, int[] degrees, int rows, int dimension)
-    {
-        public float[] Data { get; } = data;
-        public int[] Degrees { get; } = degrees;
-        public EmbeddingMatrix Matrix { get; } = new(rows, dimension, data);
-    }
-
     private int RowOf(string itemId) => _rows.TryGetValue(itemId, out int row) ? row : -1;
+
+    /// <summary>
+    /// The embeddings row-major (for candidate lists and copies) and tile-packed (for the full scan), kept equal by
+    /// <see cref="Write"/>; one scorer per buffer serves every thread.
+    /// </summary>
+    private sealed class Buffer
+    {
+        private Buffer(float[] data, int[] degrees, int rows, int dimension, PackedItemTiles tiles)
+        {
+            Data = data;
+            Degrees = degrees;
+            Matrix = new EmbeddingMatrix(rows, dimension, data);
+            Tiles = tiles;
+            Scorer = new TopKScorer(Matrix, tiles);
+        }
+
+        public float[] Data { get; }
+        public int[] Degrees { get; }
+        public EmbeddingMatrix Matrix { get; }
+        public PackedItemTiles Tiles { get; }
+        public TopKScorer Scorer { get; }
+
+        public static Buffer Packing(float[] data, int[] degrees, int rows, int dimension) =>
+            new(data, degrees, rows, dimension, new PackedItemTiles(new EmbeddingMatrix(rows, dimension, data)));
+
+        public Buffer Copy() => new((float[])Data.Clone(), (int[])Degrees.Clone(), Matrix.Rows, Matrix.Dim, Tiles.Clone());
+    }
 }
