@@ -15,6 +15,8 @@ public sealed record LoadTestResult(
     ApplySummary? Apply);
 
 /// <param name="Units">Events acknowledged (ingestion) or requests answered (recommendations).</param>
+/// <param name="P50Ms">Latency from each operation's scheduled send time (open loop), as the percentiles after it.</param>
+/// <param name="ServiceP50Ms">From the actual send (<see cref="OperationStats.ServiceTime"/>), as <paramref name="ServiceP99Ms"/>.</param>
 public sealed record OperationSummary(
     long Succeeded,
     long Units,
@@ -23,12 +25,15 @@ public sealed record OperationSummary(
     double P50Ms,
     double P95Ms,
     double P99Ms,
-    double MaxMs)
+    double MaxMs,
+    double ServiceP50Ms,
+    double ServiceP99Ms)
 {
     public static OperationSummary Of(OperationStats stats, TimeSpan duration) => new(
         stats.Succeeded, stats.Units, stats.Units / duration.TotalSeconds,
         new SortedDictionary<string, long>(stats.Failures.ToDictionary(), StringComparer.Ordinal),
-        Ms(stats.Latency.Percentile(0.5)), Ms(stats.Latency.Percentile(0.95)), Ms(stats.Latency.Percentile(0.99)), Ms(stats.Latency.Max));
+        Ms(stats.Latency.Percentile(0.5)), Ms(stats.Latency.Percentile(0.95)), Ms(stats.Latency.Percentile(0.99)), Ms(stats.Latency.Max),
+        Ms(stats.ServiceTime.Percentile(0.5)), Ms(stats.ServiceTime.Percentile(0.99)));
 
     private static double Ms(TimeSpan span) => Math.Round(span.TotalMilliseconds, 3);
 }

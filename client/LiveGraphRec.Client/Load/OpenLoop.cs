@@ -49,10 +49,11 @@ public static class OpenLoop
             stats.Fail("cancelled");
             return;
         }
+        long sent = Stopwatch.GetTimestamp();
         try
         {
             int units = await operation(n, cancellationToken);
-            stats.Succeed(Stopwatch.GetElapsedTime(due), units);
+            stats.Succeed(Stopwatch.GetElapsedTime(due), Stopwatch.GetElapsedTime(sent), units);
         }
         catch (Exception e) when (Cause(e) is { } cause)
         {

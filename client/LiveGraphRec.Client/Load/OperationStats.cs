@@ -13,6 +13,12 @@ public sealed class OperationStats
     /// <summary>Latency of successful operations, from the time each was <em>scheduled</em> (see <see cref="OpenLoop"/>).</summary>
     public LatencyHistogram Latency { get; } = new();
 
+    /// <summary>
+    /// From the moment the request left the generator to its answer: the latency without the generator's own
+    /// scheduling lag (its timer wakes late, and on a shared machine it waits for a core like the server does).
+    /// </summary>
+    public LatencyHistogram ServiceTime { get; } = new();
+
     public long Succeeded => Interlocked.Read(ref _succeeded);
 
     /// <summary>What the successful operations carried (events for ingestion; requests otherwise).</summary>
@@ -23,9 +29,10 @@ public sealed class OperationStats
     /// <summary>Failures by HTTP status or by cause ("connection error", "timeout").</summary>
     public IReadOnlyDictionary<string, long> Failures => _failures;
 
-    public void Succeed(TimeSpan latency, int units)
+    public void Succeed(TimeSpan latency, TimeSpan serviceTime, int units)
     {
         Latency.Record(latency);
+        ServiceTime.Record(serviceTime);
         Interlocked.Increment(ref _succeeded);
         Interlocked.Add(ref _units, units);
     }
