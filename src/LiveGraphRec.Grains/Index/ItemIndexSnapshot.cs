@@ -154,8 +154,6 @@ public sealed class ItemIndexSnapshot
 
     private HashSet<int> RowsOf(IEnumerable<string> itemIds) => [.. itemIds.Select(RowOf).Where(row => row >= 0)];
 
-    private int RowOf(string itemId) => _rows.TryGetValue(itemId, out int row) ? row : -1;
-
     /// <summary>
     /// The embeddings row-major (for candidate lists and copies) and tile-packed (for the full scan), kept equal by
     /// <see cref="Write"/>; one scorer per buffer serves every thread.
@@ -182,4 +180,6 @@ public sealed class ItemIndexSnapshot
 
         public Buffer Copy() => new((float[])Data.Clone(), (int[])Degrees.Clone(), Matrix.Rows, Matrix.Dim, Tiles.Clone());
     }
+
+    private int RowOf(string itemId) => _rows.TryGetValue(itemId, out int row) ? row : -1;
 }
