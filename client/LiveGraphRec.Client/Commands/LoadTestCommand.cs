@@ -165,8 +165,8 @@ public sealed class LoadTestCommand(IAnsiConsole console) : AsyncCommand<LoadTes
         OperationStats ingest = new(), recommend = new();
         using SemaphoreSlim ingestSlots = new(settings.MaxInFlight), recommendSlots = new(settings.MaxInFlight);
         await Task.WhenAll(
-            OpenLoop.RunAsync(settings.EventsPerSecond / settings.Batch, duration, ingestSlots, ingest, async (post, token) =>
-                (await client.PostEventsAsync(workload.Events(post, settings.Batch), token)).Accepted, cancellationToken),
+            OpenLoop.RunAsync(settings.EventsPerSecond / settings.Batch, duration, ingestSlots, ingest, async (_, token) =>
+                (await client.PostEventsAsync(workload.Events(settings.Batch), token)).Accepted, cancellationToken),
             OpenLoop.RunAsync(settings.RequestsPerSecond, duration, recommendSlots, recommend, async (_, token) =>
             {
                 await client.GetRecommendationsAsync(workload.User(), settings.Count, cancellationToken: token);

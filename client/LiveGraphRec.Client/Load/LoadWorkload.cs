@@ -15,6 +15,7 @@ public sealed class LoadWorkload
     private readonly IReadOnlyList<string> _items;
     private readonly (int User, int Item)[]? _pairs;
     private readonly Random _random;
+    private long _posts;
 
     private LoadWorkload(IReadOnlyList<string> users, IReadOnlyList<string> items, (int User, int Item)[]? pairs, int seed)
     {
@@ -34,12 +35,17 @@ public sealed class LoadWorkload
         new(dataset.Users.Ids, dataset.Items.Ids,
             [.. dataset.Train.Concat(dataset.Test).Select(interaction => (interaction.User, interaction.Item))], seed);
 
-    /// <summary>The events of POST number <paramref name="post"/>. Thread-safe.</summary>
-    public List<EventRecord> Events(long post, int count)
+    /// <summary>
+    /// The events of the next POST. Thread-safe. Ids number the POSTs of the whole workload, warm-up included: a
+    /// measured event reusing a warm-up event's id would be, by the API's contract, that event again — dropped as a
+    /// duplicate and missing from the applied count.
+    /// </summary>
+    public List<EventRecord> Events(int count)
     {
         var events = new List<EventRecord>(count);
         lock (_random)
         {
+            long post = _posts++;
             for (int n = 0; n < count; n++)
             {
                 var (user, item) = _pairs is { Length: > 0 } pairs

@@ -113,12 +113,16 @@ public static class SiloBuilderExtensions
     /// <summary>
     /// The durable event log on Redis Streams when Redis is configured, else memory streams (lost with the silo).
     /// Consumers subscribe implicitly (the partition grain), so no pub-sub store is needed; a delivery carries up to
-    /// <see cref="IngestionOptions.EntriesPerDelivery"/> entries.
+    /// <see cref="IngestionOptions.EntriesPerDelivery"/> entries, read every <see cref="IngestionOptions.PollInterval"/>.
     /// </summary>
     private static void AddEventStreams(this ISiloBuilder silo, RedisOptions redis, IngestionOptions ingestion)
     {
         Action<OptionsBuilder<StreamPullingAgentOptions>> delivery =
-            agent => agent.Configure(options => options.BatchContainerBatchSize = ingestion.EntriesPerDelivery);
+            agent => agent.Configure(options =>
+            {
+                options.BatchContainerBatchSize = ingestion.EntriesPerDelivery;
+                options.GetQueueMsgsTimerPeriod = ingestion.PollInterval;
+            });
         if (!redis.IsConfigured)
         {
             silo.AddMemoryStreams(ingestion.StreamProvider, streams =>
