@@ -60,6 +60,28 @@ public sealed class GraphConvolutionTests
     }
 
     [Fact]
+    public void ABackwardAfterTheForwardsScopeEndedStillComputesTheGradient()
+    {
+        var adjacency = SymmetricAdjacency.From(TinyGraphs.Random(users: 6, items: 5, edges: 15, seed: 4));
+        using var op = new GraphOperator(adjacency, CPU, threads: 1);
+        using var embeddings = randn(adjacency.NodeCount, 3).requires_grad_();
+        Tensor loss;
+        using (NewDisposeScope())
+        {
+            loss = GraphConvolution.Apply(embeddings, op).sum().MoveToOuterDisposeScope();
+        }
+        using (loss)
+        {
+            var backward = new Thread(() => loss.backward());
+            backward.Start();
+            backward.Join();
+        }
+        // d/dE Σ(ÃE) = Ã·1: each node's gradient is its row sum of Ã, the same in every column.
+        using var expected = op.Multiply(ones(adjacency.NodeCount, 3));
+        Assert.True(embeddings.grad!.allclose(expected));
+    }
+
+    [Fact]
     public void LightGcnFinalEmbeddingsEqualTheCorePropagation()
     {
         var graph = TinyGraphs.Random(users: 10, items: 8, edges: 30, seed: 2);

@@ -34,7 +34,17 @@ internal sealed class GraphConvolution : autograd.SingleTensorFunction<GraphConv
         using (grad_output)
         {
             Tensor gradient = graph.Multiply(grad_output);
-            (ctx.get_data(ScopeKey) as DisposeScope)?.Attach(gradient);
+            if (CurrentDisposeScope is null && ctx.get_data(ScopeKey) is DisposeScope forwardScope)
+            {
+                try
+                {
+                    forwardScope.Attach(gradient);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The forward's scope ended before this backward ran: the tensor is left to the finalizer, like any made outside a scope.
+                }
+            }
             return [gradient, null!];
         }
     }
