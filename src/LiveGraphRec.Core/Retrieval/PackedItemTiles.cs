@@ -27,14 +27,25 @@ public sealed class PackedItemTiles
         }
     }
 
-    private PackedItemTiles(PackedItemTiles source)
+    private PackedItemTiles(PackedItemTiles source, int itemCount)
     {
-        (ItemCount, Dim, TileCount) = (source.ItemCount, source.Dim, source.TileCount);
-        _data = (float[])source._data.Clone();
+        ItemCount = itemCount;
+        Dim = source.Dim;
+        TileCount = (itemCount + TileWidth - 1) / TileWidth;
+        _data = new float[(long)TileCount * Dim * TileWidth];
+        // Tiles are laid out one after another, so the source's tiles are a prefix of a larger catalog's.
+        source._data.CopyTo(_data, 0);
     }
 
-    /// <summary>A copy that later <see cref="SetRow"/> calls can change without touching this one.</summary>
-    public PackedItemTiles Clone() => new(this);
+    /// <summary>
+    /// A copy that later <see cref="SetRow"/> calls can change without touching this one, with room for
+    /// <paramref name="itemCount"/> items (at least this one's; rows past it score 0 until set).
+    /// </summary>
+    public PackedItemTiles Clone(int itemCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(itemCount, ItemCount);
+        return new(this, itemCount);
+    }
 
     /// <summary>Replaces item <paramref name="item"/>'s embedding.</summary>
     public void SetRow(int item, ReadOnlySpan<float> row)

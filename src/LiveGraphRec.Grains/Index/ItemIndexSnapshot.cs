@@ -40,7 +40,7 @@ public sealed class ItemIndexSnapshot
     }
 
     public static ItemIndexSnapshot Empty(int dimension) =>
-        new(0, DateTimeOffset.MinValue, [], new Dictionary<string, int>(), Buffer.Packing([], [], 0, dimension), null, []);
+        new(0, DateTimeOffset.MinValue, [], new Dictionary<string, int>(), Buffer.Empty(dimension), null, []);
 
     /// <summary>Sum of the shard revisions taken in: grows with every item change.</summary>
     public long Version { get; }
@@ -70,15 +70,11 @@ public sealed class ItemIndexSnapshot
                     ids.Add(item.ItemId);
                 }
             }
-            var data = new float[ids.Count * dim];
-            var degrees = new int[ids.Count];
-            _current.Data.CopyTo(data, 0);
-            _current.Degrees.CopyTo(degrees, 0);
-            var grown = Buffer.Packing(data, degrees, ids.Count, dim);
+            Buffer grown = _current.Copy(ids.Count);
             Write(grown, rows, changed, dim);
             return new ItemIndexSnapshot(version, updatedAt, ids, rows, grown, null, []);
         }
-        Buffer target = _spare ?? _current.Copy();
+        Buffer target = _spare ?? _current.Copy(Count);
         if (_spare is not null)
         {
             Write(target, _rows, _spareBacklog, dim);
@@ -175,10 +171,17 @@ public sealed class ItemIndexSnapshot
         public PackedItemTiles Tiles { get; }
         public TopKScorer Scorer { get; }
 
-        public static Buffer Packing(float[] data, int[] degrees, int rows, int dimension) =>
-            new(data, degrees, rows, dimension, new PackedItemTiles(new EmbeddingMatrix(rows, dimension, data)));
+        public static Buffer Empty(int dimension) => new([], [], 0, dimension, new PackedItemTiles(new EmbeddingMatrix(0, dimension, [])));
 
-        public Buffer Copy() => new((float[])Data.Clone(), (int[])Degrees.Clone(), Matrix.Rows, Matrix.Dim, Tiles.Clone());
+        /// <summary>A copy with room for <paramref name="rows"/> items; the rows past this buffer's are zero until written.</summary>
+        public Buffer Copy(int rows)
+        {
+            var data = new float[rows * Matrix.Dim];
+            var degrees = new int[rows];
+            Data.CopyTo(data, 0);
+            Degrees.CopyTo(degrees, 0);
+            return new(data, degrees, rows, Matrix.Dim, Tiles.Clone(rows));
+        }
     }
 
     private int RowOf(string itemId) => _rows.TryGetValue(itemId, out int row) ? row : -1;

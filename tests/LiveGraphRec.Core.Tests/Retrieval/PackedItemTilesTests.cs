@@ -33,12 +33,30 @@ public sealed class PackedItemTilesTests
     public void ARowSetOnACloneChangesTheCloneOnly()
     {
         var tiles = new PackedItemTiles(new EmbeddingMatrix(3, 2, [1, 0, 0, 1, 1, 1]));
-        PackedItemTiles clone = tiles.Clone();
+        PackedItemTiles clone = tiles.Clone(itemCount: 3);
 
         clone.SetRow(1, [5f, 7f]);
 
         Assert.Equal([1f, 12f, 2f], Scores(clone, [1f, 1f]));
         Assert.Equal([1f, 1f, 2f], Scores(tiles, [1f, 1f]));
+    }
+
+    [Fact]
+    public void ALargerCloneKeepsEveryRowAndScoresNewRowsZeroUntilSet()
+    {
+        // 40 rows cross a tile boundary (tiles of 2 vectors) on every vector width.
+        var random = new Random(5);
+        EmbeddingMatrix items = RandomEmbeddings.Gaussian(random, 40, 3);
+        float[] user = [1f, -2f, 0.5f];
+        var tiles = new PackedItemTiles(items);
+
+        PackedItemTiles grown = tiles.Clone(itemCount: 75);
+        float[] before = Scores(grown, user);
+        grown.SetRow(74, [1f, 1f, 1f]);
+
+        Assert.Equal(Scores(tiles, user), before[..40]);
+        Assert.All(before[40..], score => Assert.Equal(0f, score));
+        Assert.Equal(-0.5f, Scores(grown, user)[74], tolerance: 1e-6f);
     }
 
     [Fact]
