@@ -87,9 +87,6 @@ public sealed class WriteBehind<TState>(IPersistentState<TState> state, TimeSpan
     }
 
     /// <summary>Timer options: interleaving, so a write does not hold up requests, and not keeping the grain alive.</summary>
-    public static GrainTimerCreationOptions TimerOptions(TimeSpan period) => TimerOptions(period, period);
-
-    /// <inheritdoc cref="TimerOptions(TimeSpan)"/>
-    public static GrainTimerCreationOptions TimerOptions(TimeSpan dueTime, TimeSpan period) =>
-        new(dueTime, period) { Interleave = true, KeepAlive = false };
+    public static GrainTimerCreationOptions TimerOptions(TimeSpan period) =>
+        new(period, period) { Interleave = true, KeepAlive = false };
 }

@@ -129,6 +129,20 @@ public sealed class ClusterTests(EmbeddedClusterFixture fixture) : IClassFixture
         Assert.Equal(before.Embedding, (await user.GetProfileAsync()).Embedding);
     }
 
+    [Fact]
+    public async Task AFastReferenceIsTheSameGrainAsOrleansOwn()
+    {
+        var orleans = (GrainReference)_grains.GetGrain<IUserGrain>("u1");
+        var fast = (GrainReference)_grains.GetGrainFast<IUserGrain>("u1");
+        Assert.Equal(orleans.GrainId, fast.GrainId);
+        Assert.Equal(orleans.InterfaceType, fast.InterfaceType);
+        // Resolved per interface: an item and a shard (integer key) get their own types.
+        Assert.Equal(((GrainReference)_grains.GetGrain<IItemGrain>("i1")).GrainId, ((GrainReference)_grains.GetGrainFast<IItemGrain>("i1")).GrainId);
+        Assert.Equal(((GrainReference)_grains.GetGrain<IItemIndexShardGrain>(3)).GrainId, ((GrainReference)_grains.GetGrainFast<IItemIndexShardGrain>(3)).GrainId);
+        Assert.Equal((await _grains.GetGrain<IUserGrain>("u1").GetProfileAsync()).Degree,
+            (await _grains.GetGrainFast<IUserGrain>("u1").GetProfileAsync()).Degree);
+    }
+
     /// <summary>The published items; other tests add items of their own to the shared cluster.</summary>
     private static readonly string[] Catalog = [.. TwoCommunityModel.CommunityA, .. TwoCommunityModel.CommunityB];
 

@@ -42,7 +42,7 @@ public static class UsersApi
             return TypedResults.ValidationProblem(errors);
         }
         var request = new RecommendationRequest(count, excludeSeen ?? true, candidateIds);
-        return TypedResults.Ok(await services.Grains.GetGrain<IUserGrain>(id).GetRecommendationsAsync(request));
+        return TypedResults.Ok(await services.Grains.GetGrainFast<IUserGrain>(id).GetRecommendationsAsync(request));
     }
 
     private static string? CandidateProblem(string[] ids, int maxIdLength)

@@ -4,11 +4,11 @@ using LiveGraphRec.Grains.Hosting;
 using LiveGraphRec.Grains.Training;
 using LiveGraphRec.Silo.Hosting;
 using LiveGraphRec.Silo.Options;
+using LiveGraphRec.Silo.Storage;
 using LiveGraphRec.Silo.Training;
 using LiveGraphRec.Training.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
-using Orleans.Storage;
 using Orleans.Streams;
 
 namespace LiveGraphRec.Silo.Extensions;
@@ -66,7 +66,7 @@ public static class SiloBuilderExtensions
             silo.AddRedisGrainStorage(StorageNames.Graph, storage => storage.Configure<Serializer>((options, serializer) =>
             {
                 options.ConfigurationOptions = redis.ToConfigurationOptions();
-                options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                options.GrainStorageSerializer = new PooledGrainStorageSerializer(serializer);
             }));
         }
         else

@@ -14,6 +14,8 @@ public sealed class CorrectionTracker<TNeighbour>(float[] announced) where TNeig
 {
     private readonly Dictionary<TNeighbour, float[]> _handed = [];
     private float[] _announced = announced;
+    // The correction every neighbour holding the announced contribution needs, for the current it was made for.
+    private (float[] Current, float[] Correction)? _common;
 
     /// <summary>True once a new neighbour has been linked since the last announcement.</summary>
     public bool HasPending => _handed.Count > 0;
@@ -24,10 +26,25 @@ public sealed class CorrectionTracker<TNeighbour>(float[] announced) where TNeig
     /// <summary>Records the contribution a new neighbour received when it linked this node.</summary>
     public void RecordHanded(TNeighbour neighbour, float[] contribution) => _handed[neighbour] = contribution;
 
-    /// <summary>What <paramref name="neighbour"/> must add to its aggregates to hold <paramref name="current"/>.</summary>
-    public float[] CorrectionFor(TNeighbour neighbour, ReadOnlySpan<float> current)
+    /// <summary>
+    /// What <paramref name="neighbour"/> must add to its aggregates to hold <paramref name="current"/>. Read-only: the
+    /// neighbours that hold the announced contribution get one shared array per <paramref name="current"/> array.
+    /// </summary>
+    public float[] CorrectionFor(TNeighbour neighbour, float[] current)
     {
-        float[] held = _handed.GetValueOrDefault(neighbour) ?? _announced;
+        if (_handed.TryGetValue(neighbour, out float[]? handed))
+        {
+            return Difference(current, handed);
+        }
+        if (_common is not { } common || !ReferenceEquals(common.Current, current))
+        {
+            _common = common = (current, Difference(current, _announced));
+        }
+        return common.Correction;
+    }
+
+    private static float[] Difference(ReadOnlySpan<float> current, ReadOnlySpan<float> held)
+    {
         var correction = new float[held.Length];
         TensorPrimitives.Subtract(current, held, correction);
         return correction;
@@ -41,5 +58,6 @@ public sealed class CorrectionTracker<TNeighbour>(float[] announced) where TNeig
     {
         _announced = current;
         _handed.Clear();
+        _common = null;
     }
 }

@@ -93,7 +93,7 @@ public sealed class InteractionPartitionGrain(IInteractionLog interactionLog) : 
         activity?.SetTag("lgr.user", userId);
         activity?.SetTag("lgr.partition", this.GetPrimaryKeyString());
         activity?.SetTag("lgr.events", share.Events.Count);
-        await GrainFactory.GetGrain<IUserGrain>(userId).ApplyDeliveredAsync(share.Events);
+        await GrainFactory.GetGrainFast<IUserGrain>(userId).ApplyDeliveredAsync(share.Events);
     }
 
     private sealed class UserShare(ActivityContext parent)

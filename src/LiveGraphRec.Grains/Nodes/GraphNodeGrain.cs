@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LiveGraphRec.Core.Propagation;
 using LiveGraphRec.Grains.Telemetry;
 
@@ -17,16 +16,16 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     private readonly WriteBehind<GraphNodeState> _writeBehind;
     private NodeEmbeddingState? _embedding;
     private CorrectionTracker<string>? _corrections;
-    private IGrainTimer? _commit;
-    private IGrainTimer? _tick;
-    // When the scheduled tick fires (a Stopwatch timestamp), so a later request never postpones it.
-    private long _tickAt;
+    private readonly OneShotGrainTimer _commit;
+    private readonly OneShotGrainTimer _tick;
 
     protected GraphNodeGrain(IPersistentState<GraphNodeState> state, IOptions<GraphOptions> options, GraphMetrics metrics, ILogger logger)
     {
         _state = state;
         Options = options.Value;
         _writeBehind = new WriteBehind<GraphNodeState>(state, Options.CorrectionWriteDelay);
+        _commit = new OneShotGrainTimer(this, () => _writeBehind.FlushAsync(), interleave: true, keepAlive: true);
+        _tick = new OneShotGrainTimer(this, ScheduledTickAsync, interleave: true, keepAlive: false);
         Metrics = metrics;
         Logger = logger;
     }
@@ -140,19 +139,11 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     /// </summary>
     public Task PersistAsync()
     {
-        if (_writeBehind.IsDirty && _commit is null)
+        if (_writeBehind.IsDirty)
         {
-            _commit = this.RegisterGrainTimer(CommitAsync,
-                new GrainTimerCreationOptions(Options.CommitDelay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+            _commit.ArmWithin(Options.CommitDelay);
         }
         return _writeBehind.WhenWrittenAsync();
-    }
-
-    private async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        _commit?.Dispose();
-        _commit = null;
-        await _writeBehind.FlushAsync();
     }
 
     public Task<NodeProfile> GetProfileAsync()
@@ -263,17 +254,15 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             return Task.CompletedTask;
         }
         float[] current = Embedding.Contribution();
-        List<Task> sends = State.Neighbours
-            .Where(pair => pair.Value.OwnVersion == State.EmbeddingVersion)
-            // New neighbours first: event times need not arrive in order.
-            .OrderByDescending(pair => Corrections.WasHanded(pair.Key))
-            .ThenByDescending(pair => pair.Value.LastAt)
-            .Take(Options.CorrectionFanOut)
-            .Select(pair => Neighbour(pair.Key).ApplyCorrectionAsync(
-                new ContributionCorrection(Id, State.EmbeddingVersion, Corrections.CorrectionFor(pair.Key, current))))
-            .ToList();
+        List<string> targets = CorrectionTargets.Select(State.Neighbours, State.EmbeddingVersion, Corrections.WasHanded, Options.CorrectionFanOut);
+        var sends = new Task[targets.Count];
+        for (int n = 0; n < targets.Count; n++)
+        {
+            sends[n] = Neighbour(targets[n]).ApplyCorrectionAsync(
+                new ContributionCorrection(Id, State.EmbeddingVersion, Corrections.CorrectionFor(targets[n], current)));
+        }
         Corrections.Announced(current);
-        Metrics.CorrectionsSent(sends.Count, Kind);
+        Metrics.CorrectionsSent(sends.Length, Kind);
         // One-way calls: their tasks complete once sent, so this waits for nothing remote.
         return Task.WhenAll(sends);
     }
@@ -302,22 +291,10 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     protected void ScheduleTick() => ScheduleTick(Options.FlushInterval);
 
     /// <summary>Makes sure a tick comes within <paramref name="due"/>: a tick already scheduled sooner stays.</summary>
-    private void ScheduleTick(TimeSpan due)
-    {
-        long at = Stopwatch.GetTimestamp() + (long)(due.TotalSeconds * Stopwatch.Frequency);
-        if (_tick is not null && _tickAt <= at)
-        {
-            return;
-        }
-        _tick?.Dispose();
-        _tickAt = at;
-        _tick = this.RegisterGrainTimer(_ => ScheduledTickAsync(), WriteBehind<GraphNodeState>.TimerOptions(due, Timeout.InfiniteTimeSpan));
-    }
+    private void ScheduleTick(TimeSpan due) => _tick.ArmWithin(due);
 
     private async Task ScheduledTickAsync()
     {
-        _tick?.Dispose();
-        _tick = null;
         try
         {
             await TickAsync();

@@ -54,7 +54,7 @@ public sealed class ItemGrain(
 
     protected override GraphMetrics.GrainKind Kind => GraphMetrics.GrainKind.Item;
 
-    protected override IGraphNodeGrain Neighbour(string id) => GrainFactory.GetGrain<IUserGrain>(id);
+    protected override IGraphNodeGrain Neighbour(string id) => GrainFactory.GetGrainFast<IUserGrain>(id);
 
     /// <summary>Coalesced: the index hears of an item at most once per write-behind tick.</summary>
     protected override void OnEmbeddingChanged()
@@ -87,7 +87,7 @@ public sealed class ItemGrain(
             : LiveGraphRecTelemetry.Source.StartActivity("lgr index update", ActivityKind.Internal, _indexChangeTrace);
         activity?.SetTag("lgr.item", Id);
         _indexChangeTrace = default;
-        var shard = GrainFactory.GetGrain<IItemIndexShardGrain>(ItemIndexShards.ShardOf(Id, Options.IndexShards));
+        var shard = GrainFactory.GetGrainFast<IItemIndexShardGrain>(ItemIndexShards.ShardOf(Id, Options.IndexShards));
         try
         {
             await shard.UpsertAsync(Id, FinalEmbedding(), Embedding.FullDegree);

@@ -33,7 +33,7 @@ public sealed partial class UserGrain(
         CheckOwner(interaction);
         var link = new NeighbourLink(Id, interaction.EventId, interaction.Timestamp, interaction.Weight,
             State.EmbeddingVersion, ContributionFor(interaction.ItemId), Sequence: sequence);
-        IItemGrain item = GrainFactory.GetGrain<IItemGrain>(interaction.ItemId);
+        IItemGrain item = GrainFactory.GetGrainFast<IItemGrain>(interaction.ItemId);
         if (IsApplied(interaction.EventId))
         {
             // The item may have lost its side (a crash between the two write-behind flushes) while this
@@ -73,7 +73,7 @@ public sealed partial class UserGrain(
             applied += isNew ? 1 : 0;
         }
         await Task.WhenAll(events.Select(delivered => delivered.Event.ItemId).Distinct(StringComparer.Ordinal)
-            .Select(item => GrainFactory.GetGrain<IItemGrain>(item).PersistAsync())
+            .Select(item => GrainFactory.GetGrainFast<IItemGrain>(item).PersistAsync())
             .Append(PersistAsync()));
         return applied;
     }
@@ -88,7 +88,7 @@ public sealed partial class UserGrain(
         foreach (var (itemId, edge) in State.Neighbours.Where(pair => pair.Value.FirstSequence > cut).ToList())
         {
             var link = new NeighbourLink(Id, string.Empty, edge.LastAt, 0f, State.EmbeddingVersion, ContributionFor(itemId), IsRelink: true);
-            LinkReply reply = await GrainFactory.GetGrain<IItemGrain>(itemId).LinkUserAsync(link);
+            LinkReply reply = await GrainFactory.GetGrainFast<IItemGrain>(itemId).LinkUserAsync(link);
             if (reply.IsNewEdge)
             {
                 RecordHanded(itemId, link.Contribution);
@@ -119,7 +119,7 @@ public sealed partial class UserGrain(
 
     protected override GraphMetrics.GrainKind Kind => GraphMetrics.GrainKind.User;
 
-    protected override IGraphNodeGrain Neighbour(string id) => GrainFactory.GetGrain<IItemGrain>(id);
+    protected override IGraphNodeGrain Neighbour(string id) => GrainFactory.GetGrainFast<IItemGrain>(id);
 
     private void CheckOwner(InteractionEvent interaction)
     {

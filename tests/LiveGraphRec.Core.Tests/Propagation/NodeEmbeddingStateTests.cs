@@ -159,6 +159,24 @@ public sealed class NodeEmbeddingStateTests
         Assert.Equal([1f, 0f], tracker.CorrectionFor("new", [6f, 4f]));
     }
 
+    [Fact]
+    public void NeighboursHoldingTheAnnouncedContributionShareOneCorrection()
+    {
+        var tracker = new CorrectionTracker<string>([1f, 1f]);
+        tracker.RecordHanded("new", [3f, 3f]);
+        float[] current = [5f, 4f];
+
+        float[] first = tracker.CorrectionFor("a", current);
+        Assert.Same(first, tracker.CorrectionFor("b", current));
+        Assert.NotSame(first, tracker.CorrectionFor("new", current));
+        // Another current (even with equal values) and a new round each make their own.
+        Assert.NotSame(first, tracker.CorrectionFor("a", [5f, 4f]));
+        tracker.Announced(current);
+        float[] next = tracker.CorrectionFor("a", [6f, 4f]);
+        Assert.Equal([1f, 0f], next);
+        Assert.Equal([4f, 3f], first);
+    }
+
     private static (Interaction[] Edges, float[] UserEgo, float[] ItemEgo) RandomGraph(int seed)
     {
         var random = new Random(seed);
