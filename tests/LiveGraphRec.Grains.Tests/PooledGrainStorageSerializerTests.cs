@@ -29,6 +29,6 @@ public sealed class PooledGrainStorageSerializerTests
         GraphNodeState read = new PooledGrainStorageSerializer(serializer).Deserialize<GraphNodeState>(orleans)!;
         Assert.Equal(state.Aggregates, read.Aggregates);
         Assert.Equal(state.Neighbours.Keys, read.Neighbours.Keys);
-        Assert.Equal(state.Events.RecentIds, read.Events.RecentIds);
+        Assert.Equal(state.Events.RecentHashes, read.Events.RecentHashes);
     }
 }

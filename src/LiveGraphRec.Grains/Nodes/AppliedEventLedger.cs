@@ -1,3 +1,6 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
 namespace LiveGraphRec.Grains.Nodes;
 
 /// <summary>
@@ -6,29 +9,53 @@ namespace LiveGraphRec.Grains.Nodes;
 /// entries after newer ones of the same partition, so an offset watermark would drop events it never applied.
 /// A re-delivery comes within two pending-idle timeouts, well inside the last <see cref="GraphOptions.RecentEventIds"/> events.
 /// </summary>
+/// <remarks>
+/// Kept as 64-bit hashes of the ids (<see cref="HashOf"/>), not the id strings: every id used to stay reachable from
+/// two ledgers — the longest-lived per-event objects on the heap, and most of a busy node's stored state. Two
+/// different ids share a hash with probability 2^-64, so a ledger of 1,024 shadows a new event with probability ~6·10^-14.
+/// Ledgers stored with ids (before hashes) are converted on first use.
+/// </remarks>
 [GenerateSerializer, Alias("lgr.AppliedEventLedger")]
 public sealed class AppliedEventLedger
 {
-    [NonSerialized] private HashSet<string>? _lookup;
+    [NonSerialized] private HashSet<ulong>? _lookup;
 
-    /// <summary>Oldest first.</summary>
-    [Id(0)] public List<string> RecentIds { get; set; } = [];
+    /// <summary>Ids as ledgers stored them before hashes; read to convert, then dropped.</summary>
+    [Id(0)] public List<string>? RecentIds { get; set; }
 
-    private HashSet<string> Lookup => _lookup ??= new HashSet<string>(RecentIds, StringComparer.Ordinal);
+    /// <summary>Hashes of the most recent ids, oldest first.</summary>
+    [Id(1)] public List<ulong> RecentHashes { get; set; } = [];
 
-    public bool Contains(string eventId) => Lookup.Contains(eventId);
+    private HashSet<ulong> Lookup => _lookup ??= Load();
+
+    public bool Contains(string eventId) => Lookup.Contains(HashOf(eventId));
 
     public void Record(string eventId, int capacity)
     {
-        if (Lookup.Add(eventId))
+        ulong hash = HashOf(eventId);
+        if (Lookup.Add(hash))
         {
-            RecentIds.Add(eventId);
+            RecentHashes.Add(hash);
         }
-        if (RecentIds.Count > capacity)
+        if (RecentHashes.Count > capacity)
         {
-            int excess = RecentIds.Count - capacity;
-            Lookup.ExceptWith(RecentIds.Take(excess));
-            RecentIds.RemoveRange(0, excess);
+            int excess = RecentHashes.Count - capacity;
+            Lookup.ExceptWith(RecentHashes.Take(excess));
+            RecentHashes.RemoveRange(0, excess);
         }
+    }
+
+    /// <summary>XxHash3 (seed 0) of the id's UTF-16 code units: stable across processes and versions, as stored state needs.</summary>
+    public static ulong HashOf(string eventId) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(eventId.AsSpan()));
+
+    private HashSet<ulong> Load()
+    {
+        RecentHashes ??= [];
+        if (RecentIds is { } ids)
+        {
+            RecentHashes.InsertRange(0, ids.Select(HashOf));
+            RecentIds = null;
+        }
+        return [.. RecentHashes];
     }
 }
