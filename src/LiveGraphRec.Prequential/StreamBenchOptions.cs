@@ -1,3 +1,4 @@
+using LiveGraphRec.Grains;
 using LiveGraphRec.Training.Trainer;
 
 namespace LiveGraphRec.Prequential;
@@ -24,7 +25,7 @@ public sealed record StreamBenchOptions
     public int BaselineWindow { get; init; } = 10_000;
     /// <summary>Graph settings of the grain arms' cluster beyond the model shape (which follows <see cref="Training"/>).</summary>
     public int MaxNeighbours { get; init; } = 10_000;
-    public int CorrectionFanOut { get; init; } = 8;
+    public int CorrectionFanOut { get; init; } = GraphOptions.DefaultCorrectionFanOut;
     /// <summary><see cref="GraphOptions.OnlineLayers"/> of the grain arms (0: all).</summary>
     public int OnlineLayers { get; init; }
     /// <summary><see cref="GraphOptions.TrainedDegreeWeight"/> of the grain arms.</summary>

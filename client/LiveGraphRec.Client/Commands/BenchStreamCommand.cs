@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using LiveGraphRec.Client.Presentation;
 using LiveGraphRec.Core.Data;
+using LiveGraphRec.Grains;
 using LiveGraphRec.Prequential;
 using LiveGraphRec.Training.Models;
 using LiveGraphRec.Training.Sampling;
@@ -110,8 +111,8 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
 
         [CommandOption("--fan-out <N>")]
         [Description("Neighbours a node corrects per flush (LGR:Graph:CorrectionFanOut).")]
-        [DefaultValue(8)]
-        public int FanOut { get; init; } = 8;
+        [DefaultValue(GraphOptions.DefaultCorrectionFanOut)]
+        public int FanOut { get; init; } = GraphOptions.DefaultCorrectionFanOut;
 
         [CommandOption("--online-layers <L>")]
         [Description("Layers propagated online on top of the model (LGR:Graph:OnlineLayers): 1..--layers, 0 = all.")]
