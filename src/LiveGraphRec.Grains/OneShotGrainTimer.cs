@@ -16,8 +16,6 @@ public sealed class OneShotGrainTimer(IGrainBase grain, Func<Task> callback, boo
     // When the armed tick fires (a Stopwatch timestamp); MaxValue while none is armed.
     private long _dueAt = long.MaxValue;
 
-    public bool IsArmed => _dueAt != long.MaxValue;
-
     /// <summary>Makes sure the callback runs within <paramref name="due"/>: a tick already armed sooner stays.</summary>
     public void ArmWithin(TimeSpan due)
     {
