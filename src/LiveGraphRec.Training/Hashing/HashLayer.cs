@@ -1,3 +1,4 @@
+using LiveGraphRec.Training.Runtime;
 using System.Runtime.InteropServices;
 using LiveGraphRec.Core.Retrieval.Hashing;
 using TorchSharp.Modules;
@@ -45,7 +46,7 @@ public sealed class HashLayer : nn.Module
     public Tensor TrainingCodes(Tensor embeddings, Generator? generator)
     {
         Tensor h = Relaxed(embeddings);
-        Tensor straightThrough = h.add(h.sign().sub(h).detach());
+        Tensor straightThrough = h.Plus(h.sign().sub(h).detach());
         if (ContinuousRate == 0)
         {
             return straightThrough;

@@ -1,3 +1,4 @@
+using LiveGraphRec.Training.Runtime;
 using LiveGraphRec.Training.Propagation;
 
 namespace LiveGraphRec.Training.Models;
@@ -40,7 +41,7 @@ public sealed class LightGcn : GraphRecommenderModule
         Tensor sum = layers[0];
         for (int k = 1; k < layers.Count; k++)
         {
-            sum = sum.add(layers[k]);
+            sum = sum.Plus(layers[k]);
         }
         // An explicit Scalar: TorchSharp leaves implicit ones to the finalizer (see NodeIndex).
         using Scalar count = layers.Count.ToScalar();

@@ -1,3 +1,4 @@
+using LiveGraphRec.Training.Runtime;
 using LiveGraphRec.Training.Propagation;
 using TorchSharp.Modules;
 
@@ -39,9 +40,9 @@ public sealed class Ngcf : GraphRecommenderModule
         for (int l = 0; l < aggregation.Count; l++)
         {
             Tensor side = GraphConvolution.Apply(current, Graph);
-            Tensor sum = aggregation[l].forward(side.add(current));
+            Tensor sum = aggregation[l].forward(side.Plus(current));
             Tensor bi = interaction[l].forward(side.mul(current));
-            current = messageDropout.forward(nn.functional.leaky_relu(sum.add(bi), LeakySlope));
+            current = messageDropout.forward(nn.functional.leaky_relu(sum.Plus(bi), LeakySlope));
             layers.Add(nn.functional.normalize(current, p: 2, dim: 1));
         }
         return layers;

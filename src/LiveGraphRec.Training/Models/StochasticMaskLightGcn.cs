@@ -1,3 +1,4 @@
+using LiveGraphRec.Training.Runtime;
 using System.Runtime.InteropServices;
 using LiveGraphRec.Training.Masks;
 using LiveGraphRec.Training.Propagation;
@@ -79,9 +80,9 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
         using var estimate = tensor(gradient, [_layers, _masks.EdgeCount], device: maskLogits.device);
         // Explicit scalars: TorchSharp leaves implicit ones to the finalizer (see BprLoss).
         using Scalar sparsity = _options.Sparsity.ToScalar(), half = 0.5.ToScalar();
-        Tensor surrogate = maskLogits.mul(estimate).sum().add(maskLogits.sigmoid().sum().mul(sparsity));
-        Tensor loss = firstLoss.add(secondLoss).mul(half);
-        return (loss.add(surrogate), loss, firstRanking.add(secondRanking).mul(half));
+        Tensor surrogate = maskLogits.mul(estimate).sum().Plus(maskLogits.sigmoid().sum().mul(sparsity));
+        Tensor loss = firstLoss.Plus(secondLoss).mul(half);
+        return (loss.Plus(surrogate), loss, firstRanking.Plus(secondRanking).mul(half));
     }
 
     /// <summary>γ Σ_k ‖Â^(k)‖_* (top-n singular values) for a mask of every layer; 0 when γ is 0.</summary>

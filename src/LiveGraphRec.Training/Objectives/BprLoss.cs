@@ -1,3 +1,4 @@
+using LiveGraphRec.Training.Runtime;
 namespace LiveGraphRec.Training.Objectives;
 
 /// <summary>
@@ -20,14 +21,14 @@ public static class BprLoss
     {
         long batch = userFinal.shape[0];
         var ranking = Ranking(userFinal, positiveFinal, negativeFinal, sharedFinal, kPair);
-        var regularization = SumOfSquares(userEgo).add(SumOfSquares(positiveEgo)).add(SumOfSquares(negativeEgo));
+        var regularization = SumOfSquares(userEgo).Plus(SumOfSquares(positiveEgo)).Plus(SumOfSquares(negativeEgo));
         if (sharedEgo is not null)
         {
-            regularization = regularization.add(SumOfSquares(sharedEgo));
+            regularization = regularization.Plus(SumOfSquares(sharedEgo));
         }
         using Scalar perTriple = (0.5 / batch).ToScalar(), weight = decay.ToScalar();
         regularization = regularization.mul(perTriple);
-        return (ranking.add(regularization.mul(weight)), ranking, regularization);
+        return (ranking.Plus(regularization.mul(weight)), ranking, regularization);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using LiveGraphRec.Training.Runtime;
 namespace LiveGraphRec.Training.Sampling;
 
 /// <summary>
@@ -54,7 +55,7 @@ public sealed class MixGcfNegativeSampler(int candidates, bool positiveMixing = 
         }
         var chosen = stack(chosenRows, 1);
         var positive = stack(positiveRows, 1);
-        var mixed = alpha.mul(positive).add(ones_like(alpha).sub(alpha).mul(chosen));
+        var mixed = alpha.mul(positive).Plus(ones_like(alpha).sub(alpha).mul(chosen));
         return new NegativeEmbeddings(model.Pool(mixed), mixed.select(1, 0));
     }
 }

@@ -192,7 +192,7 @@ public sealed class GraphTrainer : IDisposable
         if (_hash is not null)
         {
             using Scalar weight = _options.HashWeight.ToScalar();
-            loss = loss.add(HashRanking(finalRows[0], finalRows[1], negatives).mul(weight));
+            loss = loss.Plus(HashRanking(finalRows[0], finalRows[1], negatives).mul(weight));
         }
         return (loss, ranking);
     }
