@@ -168,16 +168,44 @@ public sealed class StochasticMaskTests
             Sampler = Sampling.NegativeSamplers.Uniform, Dimension = 8, Layers = 2, Epochs = 1, BatchSize = 256, LearningRate = 0.01,
             Threads = 1, Device = "cpu", Seed = 5,
         };
+        double? kept = null;
         float[] Train(string model)
         {
             using var trainer = new Trainer.GraphTrainer(graphs, options with { Model = model });
-            trainer.Train(null, false, null, null, null, CancellationToken.None);
+            trainer.Train(null, false, null, report => kept = report.MaskKeptShare, null, CancellationToken.None);
             return trainer.FinalEmbeddings().ItemVectors;
         }
 
-        float[] plain = Train(ModelNames.LightGcn), masked = Train(ModelNames.StochasticLightGcn);
+        float[] plain = Train(ModelNames.LightGcn);
+        Assert.Null(kept);
+        float[] masked = Train(ModelNames.StochasticLightGcn);
 
         double difference = plain.Zip(masked).Max(p => Math.Abs(p.First - p.Second));
         Assert.True(difference > 1e-4, $"largest difference {difference}");
+        Assert.Equal(1.0, kept);
+    }
+
+    [Fact]
+    public void MaskLogitsLearnAtTheirOwnScaledRate()
+    {
+        // A heavy sparsity penalty pulls every logit down by about the mask learning rate per Adam step: from a start
+        // of 0.5, the embeddings' rate leaves every edge kept after a few epochs, a rate 500× higher prunes most.
+        var graphs = TinyGraphs.Synthetic();
+        var options = new Trainer.TrainingOptions
+        {
+            Model = ModelNames.StochasticLightGcn, Sampler = Sampling.NegativeSamplers.Uniform, Dimension = 8, Layers = 2, Epochs = 3,
+            BatchSize = 256, LearningRate = 0.001, Threads = 1, Device = "cpu", Seed = 5,
+        };
+        double Kept(double scale)
+        {
+            double share = double.NaN;
+            using var trainer = new Trainer.GraphTrainer(graphs, options with { Masks = new MaskOptions(Sparsity: 1, InitialLogit: 0.5, LearningRateScale: scale) });
+            trainer.Train(null, false, null, report => share = report.MaskKeptShare ?? double.NaN, null, CancellationToken.None);
+            return share;
+        }
+
+        Assert.Equal(1.0, Kept(1));
+        double scaled = Kept(500);
+        Assert.True(scaled < 0.5, $"kept {scaled:P1} with the scaled rate");
     }
 }

@@ -74,6 +74,11 @@ public class TrainingSettings : EvaluationSettings
     [DefaultValue(3.0)]
     public double MaskInitialLogit { get; init; } = 3;
 
+    [CommandOption("--mask-lr-scale <X>")]
+    [Description("S-LightGCN: the mask logits' learning rate as a multiple of --lr (ARM's signal per logit is weak: at 1 they hardly move).")]
+    [DefaultValue(1.0)]
+    public double MaskLearningRateScale { get; init; } = 1;
+
     [CommandOption("--ppr-walks <N>")]
     [Description("PinSage (--sampler pinsage): random walks per user for its personalized PageRank.")]
     [DefaultValue(1000)]
@@ -112,7 +117,7 @@ public class TrainingSettings : EvaluationSettings
         return options with
         {
             HashBits = HashBits, HashContinuousRate = HashContinuousRate, HashWeight = HashWeight,
-            Masks = new MaskOptions(MaskSparsity, MaskLowRank, MaskRank, MaskInitialLogit),
+            Masks = new MaskOptions(MaskSparsity, MaskLowRank, MaskRank, MaskInitialLogit, MaskLearningRateScale),
             HardNegatives = new HardNegativeOptions(PprWalks, BandStart: from, BandEnd: to, MaxPerUser: HardMax),
         };
     }

@@ -48,6 +48,10 @@ public sealed class TrainingReporter(IAnsiConsole console)
         {
             metrics += " last iterate " + string.Join(" ", last.ByK.Select(k => $"recall@{k.K} {k.Recall:0.0000} ndcg@{k.K} {k.Ndcg:0.0000}"));
         }
+        if (report.MaskKeptShare is { } kept)
+        {
+            metrics += $" masks keep {kept:P1} of edges";
+        }
         console.MarkupLineInterpolated(
             $"epoch {report.Epoch,4}: loss {report.MeanLoss:0.00000} (bpr {report.MeanRankingLoss:0.00000}) train {report.TrainTime.TotalSeconds:0.0} s {metrics}{(report.IsBest ? " *" : "")} rss {report.ProcessMemoryBytes / 1048576:N0} MB");
     }

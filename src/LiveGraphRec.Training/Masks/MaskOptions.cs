@@ -5,7 +5,10 @@ namespace LiveGraphRec.Training.Masks;
 /// <param name="LowRank">γ: weight of Σ_k ‖Â^(k)‖_*, approximated by the top <paramref name="LowRankRank"/> singular values.</param>
 /// <param name="LowRankRank">n: singular values summed for the nuclear-norm term.</param>
 /// <param name="InitialLogit">Φ at the start for every edge and layer (3 keeps an edge with probability 0.95).</param>
-public sealed record MaskOptions(double Sparsity = 1e-6, double LowRank = 0, int LowRankRank = 8, double InitialLogit = 3)
+/// <param name="LearningRateScale">Φ's learning rate as a multiple of the embeddings': ARM gives one loss difference per
+/// step for millions of logits, so at the embeddings' rate the logits hardly leave their start.</param>
+public sealed record MaskOptions(double Sparsity = 1e-6, double LowRank = 0, int LowRankRank = 8, double InitialLogit = 3,
+    double LearningRateScale = 1)
 {
     public void Validate()
     {
@@ -20,6 +23,10 @@ public sealed record MaskOptions(double Sparsity = 1e-6, double LowRank = 0, int
         if (!double.IsFinite(InitialLogit))
         {
             throw new ArgumentException($"The initial mask logit must be finite (got {InitialLogit}).");
+        }
+        if (!(LearningRateScale > 0) || double.IsInfinity(LearningRateScale))
+        {
+            throw new ArgumentException($"The mask learning-rate scale must be positive and finite (got {LearningRateScale}).");
         }
     }
 }

@@ -54,6 +54,13 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
         return Propagate(keep);
     }
 
+    /// <summary>The share of edge-layer masks the expected mask keeps (σ(Φ) &gt; 0.5).</summary>
+    public double KeptShare()
+    {
+        float[] logits = Logits();
+        return logits.Length == 0 ? 1 : logits.Count(phi => phi > 0) / (double)logits.Length;
+    }
+
     public override Tensor Pool(Tensor stackedLayers) => stackedLayers.mean([1]);
 
     public override Tensor Final(IReadOnlyList<Tensor> layers) => LightGcn.MeanOfLayers(layers);

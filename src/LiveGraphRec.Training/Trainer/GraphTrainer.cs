@@ -51,7 +51,7 @@ public sealed class GraphTrainer : IDisposable
         _hash = options.HashBits > 0 ? new HashLayer(_model.Dimension, options.HashBits, options.HashContinuousRate, Device) : null;
         _hashGenerator = new Generator((ulong)options.Seed + 1);
         _parameters = [.. _model.TrainableParameters, .. _hash?.parameters() ?? []];
-        _optimizer = optim.Adam(_parameters, options.LearningRate);
+        _optimizer = optim.Adam(ParameterGroups(), options.LearningRate);
         _average = options.AverageDecay > 0 ? new ParameterAverage(_parameters, options.AverageDecay) : null;
         _negatives = NegativeSamplers.Create(options.Sampler, options.Candidates, graphs.Train, options.Seed, options.HardNegatives, options.Negatives);
         _batches = new BprBatchSampler(graphs.Train, options.BatchSize, _negatives.CandidatesPerUser, (options.Layers + 1) * options.Negatives,
@@ -119,17 +119,34 @@ public sealed class GraphTrainer : IDisposable
                 TrainingCheckpoint.Write(checkpointPath, state, CheckpointedTensors, _optimizer);
             }
             onEpoch?.Invoke(new EpochReport(epoch, loss, ranking, trainTime, metrics, evaluationClock.Elapsed, isBest,
-                GC.GetTotalMemory(false), Environment.WorkingSet) { LastIterateMetrics = lastIterateMetrics });
+                GC.GetTotalMemory(false), Environment.WorkingSet) { LastIterateMetrics = lastIterateMetrics, MaskKeptShare = (_model as StochasticMaskLightGcn)?.KeptShare() });
         }
         return new TrainingResult(epoch, state.BestEpoch, bestMetrics, stoppedEarly, clock.Elapsed);
+    }
+
+    /// <summary>One Adam group for every parameter but SGCN's mask logits, which learn at their own rate when scaled.</summary>
+    private IEnumerable<TorchSharp.Modules.Adam.ParamGroup> ParameterGroups()
+    {
+        TorchSharp.Modules.Parameter? masks = (_model as StochasticMaskLightGcn)?.MaskLogits;
+        if (masks is null || _options.Masks.LearningRateScale == 1)
+        {
+            return [new(_parameters, _options.LearningRate)];
+        }
+        return
+        [
+            new(_parameters.Where(parameter => !ReferenceEquals(parameter, masks)), _options.LearningRate),
+            new([masks], _options.LearningRate * _options.Masks.LearningRateScale),
+        ];
     }
 
     /// <summary>Set every epoch, after a checkpoint's optimizer state (which carries its own rate) has been loaded.</summary>
     private void SetLearningRate(double rate)
     {
-        foreach (var group in _optimizer.ParamGroups)
+        var groups = _optimizer.ParamGroups.ToList();
+        for (int n = 0; n < groups.Count; n++)
         {
-            group.LearningRate = rate;
+            // The second group, when there is one, is the mask logits'.
+            groups[n].LearningRate = n == 0 ? rate : rate * _options.Masks.LearningRateScale;
         }
     }
 

@@ -74,7 +74,8 @@ public sealed record TrainingOptions
             + (AverageDecay > 0 ? $";average={AverageDecay:R}" : "")
             + (HashBits > 0 ? $";hash={HashBits}/{HashContinuousRate:R}/{HashWeight:R}" : "")
             + (Sampler == NegativeSamplers.PinSage ? $";hard={HardNegatives.Walks}/{HardNegatives.Restart:R}/{HardNegatives.BandStart:R}-{HardNegatives.BandEnd:R}/{HardNegatives.MaxPerUser}/{HardNegatives.PoolSize}" : "")
-            + (Model == ModelNames.StochasticLightGcn ? $";masks={Masks.Sparsity:R}/{Masks.LowRank:R}/{Masks.LowRankRank}/{Masks.InitialLogit:R}" : "");
+            + (Model == ModelNames.StochasticLightGcn ? $";masks={Masks.Sparsity:R}/{Masks.LowRank:R}/{Masks.LowRankRank}/{Masks.InitialLogit:R}" : "")
+            + (Model == ModelNames.StochasticLightGcn && Masks.LearningRateScale != 1 ? $";mask-lr-scale={Masks.LearningRateScale:R}" : "");
     }
 
     public void Validate()

@@ -21,4 +21,7 @@ public sealed record EpochReport(
     long ProcessMemoryBytes)
 {
     public MetricsReport? LastIterateMetrics { get; init; }
+
+    /// <summary>S-LightGCN: the share of edge-layer masks kept at inference (σ(Φ) &gt; 0.5); null for other models.</summary>
+    public double? MaskKeptShare { get; init; }
 }
