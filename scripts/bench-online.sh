@@ -9,7 +9,8 @@
 # Settings (environment): SEED (embedding file, d = DIM), DATA (the data set events are drawn from),
 # EPS, RPS, DURATION, WARMUP, BATCH (loadtest rates), SILO_DIR / LGR_DIR (prebuilt outputs; built here
 # when unset), OUT (JSON result), SILO_ENV (extra LGR__... settings, space-separated), READY_TIMEOUT (seconds
-# the seeding may take; a CPU-starved silo needs more than the default 300).
+# the seeding may take; a CPU-starved silo needs more than the default 300), PRELOAD (1, the default: first load
+# DATA's training interactions as events, so the load test runs on the trained graph; 0: embeddings only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -58,6 +59,25 @@ until curl -s "http://127.0.0.1:$http_port/readyz" | grep -q '^Healthy'; do
 done
 echo "bench-online: ready after $(( $(date +%s) - start )) s"
 
+# The graph the model was trained on, loaded as events (PRELOAD=0: embeddings only, every node starting with no
+# edges — the setup of the figures before 2026-11-26's seventh session). Repeats of these pairs in the load test are
+# then repeat interactions (weight only), the data set's test pairs new edges, and node states have their real size.
+if [ "${PRELOAD:-1}" != 0 ]; then
+  preload_start=$(date +%s)
+  replayed=$(dotnet "$LGR_DIR/lgr.dll" replay --url "http://127.0.0.1:$http_port" --api-key "$api_key" --data "$DATA" \
+    --train-only --rate 0 --batch 1000 | tail -1)
+  echo "bench-online: $replayed"
+  accepted=$(echo "$replayed" | sed -E 's/.* ([0-9,]+) accepted.*/\1/' | tr -d ,)
+  # The replay returns once the events are acknowledged; wait until the silo applied them too.
+  applied() { curl -s -H "X-Api-Key: $api_key" "http://127.0.0.1:$http_port/v1/admin/ingestion" \
+    | python3 -c 'import json, sys; r = json.load(sys.stdin); print(r["appliedEvents"] + r["duplicateEvents"])'; }
+  until [ "$(applied)" -ge "$accepted" ]; do
+    kill -0 "$silo_pid" 2>/dev/null || { echo "bench-online: the silo exited while preloading:"; tail -50 "$work/silo.log"; exit 1; }
+    sleep 2
+  done
+  echo "bench-online: graph preloaded (${accepted} events applied) in $(( $(date +%s) - preload_start )) s"
+fi
+
 # Redis work per event, independent of how busy the machine is: commands and bytes between here and the end.
 redis_stats() { redis-cli -p "$redis_port" info all | tr -d '\r' | grep -E '^(cmdstat_(eval|evalsha|xadd|xack|xreadgroup|hset|hgetall|rpush)|total_net_input_bytes)[:]'; }
 redis_stats > "$work/redis-before.txt"
@@ -83,5 +103,15 @@ print('bench-online: Redis during the load test (warm-up included): ' + ', '.joi
 if applied:
     print(f'bench-online: per event applied in the window ({applied:,}): ' + ', '.join(f'{k.replace("cmdstat_", "")} {v / applied:.2f}' for k, v in sorted(delta.items())))
 PY
+# Grain messages the online math sends (the silo's Prometheus endpoint), per applied event since start-up.
+curl -s "http://127.0.0.1:$http_port/metrics" | python3 -c '
+import re, sys
+text = sys.stdin.read()
+def total(name):
+    return sum(float(v) for v in re.findall(r"^" + name + r"(?:\{[^}]*\})? ([0-9.e+]+)$", text, re.M))
+applied, corrections = total("lgr_events_applied_total"), total("lgr_propagation_corrections_total")
+if applied:
+    print(f"bench-online: neighbour corrections per applied event (since start-up): {corrections / applied:.2f}")
+' || true
 echo "bench-online: silo RSS $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f MB", $1/1024}'), redis $(redis-cli -p "$redis_port" info memory | grep used_memory_human | tr -d '\r')"
 exit "${status:-0}"

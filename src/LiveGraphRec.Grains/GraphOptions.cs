@@ -41,6 +41,15 @@ public sealed class GraphOptions
     public const int DefaultCorrectionFanOut = 4;
 
     /// <summary>
+    /// Relative change (L2) a node's contribution must make, since it last corrected its neighbours, before it corrects
+    /// them again (0: after every change). A node of degree d that gains an edge changes its contribution by about
+    /// 1/(2d), so a threshold spares the busiest nodes — the most-touched ones — a round per tick while their
+    /// neighbours hold a contribution within that share of the current one; a round skipped stays pending (the
+    /// corrections telescope) and goes out with a later one.
+    /// </summary>
+    public double CorrectionThreshold { get; set; }
+
+    /// <summary>
     /// Whether events re-propagate embeddings online (the default). Off, a node still records each edge
     /// (adjacency, history, seen-item exclusion, de-duplication) but keeps its published embedding until the
     /// next publish: a retrain-only deployment, and the retrain-only arm of <c>lgr bench stream</c>.

@@ -18,6 +18,7 @@ public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
         Check(options.OnlineLayers >= 0 && options.OnlineLayers <= options.Layers, nameof(options.OnlineLayers), "must be between 0 (all) and Layers");
         Check(options.MaxNeighbours is >= 1 and <= 100_000, nameof(options.MaxNeighbours), "must be between 1 and 100000");
         Check(options.CorrectionFanOut >= 0, nameof(options.CorrectionFanOut), "must not be negative");
+        Check(options.CorrectionThreshold is >= 0 and < 1, nameof(options.CorrectionThreshold), "must be at least 0 and below 1");
         Check(options.TrainedDegreeWeight is >= 0 and <= 1, nameof(options.TrainedDegreeWeight), "must be between 0 and 1");
         Check(options.RecentEventIds is >= 1 and <= 1_000_000, nameof(options.RecentEventIds), "must be between 1 and 1000000");
         Check(options.FlushInterval > TimeSpan.Zero, nameof(options.FlushInterval), "must be positive");

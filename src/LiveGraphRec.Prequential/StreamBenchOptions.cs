@@ -26,6 +26,7 @@ public sealed record StreamBenchOptions
     /// <summary>Graph settings of the grain arms' cluster beyond the model shape (which follows <see cref="Training"/>).</summary>
     public int MaxNeighbours { get; init; } = 10_000;
     public int CorrectionFanOut { get; init; } = GraphOptions.DefaultCorrectionFanOut;
+    public double CorrectionThreshold { get; init; }
     /// <summary><see cref="GraphOptions.OnlineLayers"/> of the grain arms (0: all).</summary>
     public int OnlineLayers { get; init; }
     /// <summary><see cref="GraphOptions.TrainedDegreeWeight"/> of the grain arms.</summary>
@@ -49,6 +50,7 @@ public sealed record StreamBenchOptions
         Check(RetrainEvery >= 1, $"The retrain interval must be at least 1 event (got {RetrainEvery}).");
         Check(RetrainHoldout is > 0 and < 0.5, $"The retrain holdout must be above 0 and below 0.5 (got {RetrainHoldout}).");
         Check(BaselineWindow >= 1, $"The baseline window must be at least 1 event (got {BaselineWindow}).");
+        Check(CorrectionThreshold is >= 0 and < 1, $"The correction threshold must be at least 0 and below 1 (got {CorrectionThreshold}).");
         Check(MaxNeighbours >= 1 && CorrectionFanOut >= 0, $"Max neighbours must be at least 1 and the fan-out not negative (got {MaxNeighbours}, {CorrectionFanOut}).");
         Check(FlushInterval > TimeSpan.Zero && IndexRefreshInterval > TimeSpan.Zero, "The flush and index refresh intervals must be positive.");
         Check(OnlineLayers >= 0 && OnlineLayers <= Training.Layers, $"The online layers must be between 0 (all) and the model's {Training.Layers} (got {OnlineLayers}).");

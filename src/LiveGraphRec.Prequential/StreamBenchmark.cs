@@ -84,6 +84,7 @@ public static class StreamBenchmark
         graph.OnlinePropagation = online;
         graph.MaxNeighbours = options.MaxNeighbours;
         graph.CorrectionFanOut = options.CorrectionFanOut;
+        graph.CorrectionThreshold = options.CorrectionThreshold;
         graph.TrainedDegreeWeight = options.TrainedDegreeWeight;
         graph.OnlineLayers = options.OnlineLayers;
         graph.FlushInterval = options.FlushInterval;

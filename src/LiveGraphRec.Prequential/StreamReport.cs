@@ -20,7 +20,7 @@ public static class StreamReport
             $"{options.Training.Layers} layer{(options.Training.Layers == 1 ? "" : "s")}, {options.Training.Epochs} epochs, lr {options.Training.LearningRate}), the other {stream.Events.Length:N0} are the stream. " +
             $"Retrain arms: a trainer grain run of {options.RetrainEpochs} warm-started epochs every {options.RetrainEvery:N0} events, the newest {options.RetrainHoldout:P0} of the log held out for its gate. Baselines: window of {options.BaselineWindow:N0} events. " +
             $"Cold: users with fewer than {options.Scoring.ColdThreshold} events before the query. Grain cluster: flush {options.FlushInterval.TotalMilliseconds:0} ms, " +
-            $"index refresh {options.IndexRefreshInterval.TotalMilliseconds:0} ms, correction fan-out {options.CorrectionFanOut}, max neighbours {options.MaxNeighbours:N0}, trained-degree weight {options.TrainedDegreeWeight}, online layers {(options.OnlineLayers == 0 ? "all" : options.OnlineLayers)}.");
+            $"index refresh {options.IndexRefreshInterval.TotalMilliseconds:0} ms, correction fan-out {options.CorrectionFanOut} (threshold {options.CorrectionThreshold}), max neighbours {options.MaxNeighbours:N0}, trained-degree weight {options.TrainedDegreeWeight}, online layers {(options.OnlineLayers == 0 ? "all" : options.OnlineLayers)}.");
         Line(md, "");
         Line(md, $"| arm | HitRate@{k} | MRR@{k} | cold HitRate@{k} | cold MRR@{k} | scored (cold) | events/s | stream s | CPU s | retrains | retrain s | setup s |");
         Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

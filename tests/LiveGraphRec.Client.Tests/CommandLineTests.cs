@@ -137,6 +137,15 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void ReplayTakesOneSplitAtATime()
+    {
+        var result = CliRunner.Run("replay", "--data", "/no/such.csv", "--test-only", "--train-only");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--test-only and --train-only exclude each other", result.Output);
+    }
+
+    [Fact]
     public void AnUnreachableClusterIsAServiceErrorWithTheCause()
     {
         var result = CliRunner.Run("recommend", "--user", "u1", "--url", "http://127.0.0.1:1", "--retries", "0");

@@ -12,14 +12,15 @@ public sealed class OptionsTests
     [Fact]
     public void GraphOptionsOutsideTheirRangesAreNamed()
     {
-        var options = new GraphOptions { Layers = 0, OnlineLayers = 2, Dimension = 5_000, CorrectionFanOut = -1, TrainedDegreeWeight = 1.5, FlushInterval = TimeSpan.Zero,
+        var options = new GraphOptions { Layers = 0, OnlineLayers = 2, Dimension = 5_000, CorrectionFanOut = -1, CorrectionThreshold = 1, TrainedDegreeWeight = 1.5, FlushInterval = TimeSpan.Zero,
             CorrectionWriteDelay = TimeSpan.FromSeconds(-1) };
         ValidateOptionsResult result = new GraphOptionsValidator().Validate(null, options);
         Assert.True(result.Failed);
         Assert.Equal(
             ["LGR:Graph:Dimension must be between 1 and 4096.", "LGR:Graph:Layers must be between 1 and 8.",
              "LGR:Graph:OnlineLayers must be between 0 (all) and Layers.",
-             "LGR:Graph:CorrectionFanOut must not be negative.", "LGR:Graph:TrainedDegreeWeight must be between 0 and 1.",
+             "LGR:Graph:CorrectionFanOut must not be negative.", "LGR:Graph:CorrectionThreshold must be at least 0 and below 1.",
+             "LGR:Graph:TrainedDegreeWeight must be between 0 and 1.",
              "LGR:Graph:FlushInterval must be positive.", "LGR:Graph:CorrectionWriteDelay must not be negative."],
             result.Failures);
         Assert.True(new GraphOptionsValidator().Validate(null, new GraphOptions()).Succeeded);

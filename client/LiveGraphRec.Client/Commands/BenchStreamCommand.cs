@@ -114,6 +114,11 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
         [DefaultValue(GraphOptions.DefaultCorrectionFanOut)]
         public int FanOut { get; init; } = GraphOptions.DefaultCorrectionFanOut;
 
+        [CommandOption("--correction-threshold <X>")]
+        [Description("Relative change of a node's contribution before it corrects its neighbours again (LGR:Graph:CorrectionThreshold; 0 = every change).")]
+        [DefaultValue(0.0)]
+        public double CorrectionThreshold { get; init; }
+
         [CommandOption("--online-layers <L>")]
         [Description("Layers propagated online on top of the model (LGR:Graph:OnlineLayers): 1..--layers, 0 = all.")]
         [DefaultValue(0)]
@@ -171,6 +176,7 @@ public sealed class BenchStreamCommand(IAnsiConsole console) : AsyncCommand<Benc
             FlushInterval = TimeSpan.FromMilliseconds(FlushMilliseconds),
             IndexRefreshInterval = TimeSpan.FromMilliseconds(IndexRefreshMilliseconds),
             CorrectionFanOut = FanOut,
+            CorrectionThreshold = CorrectionThreshold,
             TrainedDegreeWeight = TrainedDegreeWeight,
             OnlineLayers = OnlineLayers,
             MaxNeighbours = MaxNeighbours,

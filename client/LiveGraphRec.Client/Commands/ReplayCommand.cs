@@ -39,8 +39,19 @@ public sealed class ReplayCommand(IAnsiConsole console) : AsyncCommand<ReplayCom
         [Description("Send only the data set's test interactions (e.g. after publishing a model trained on its train split).")]
         public bool TestOnly { get; init; }
 
+        [CommandOption("--train-only")]
+        [Description("Send only the data set's training interactions (e.g. to load the graph a model was trained on).")]
+        public bool TrainOnly { get; init; }
+
+        /// <summary>Which interactions go out, as named in the event ids.</summary>
+        public string Part => TestOnly ? "test" : TrainOnly ? "train" : "all";
+
         public override ValidationResult Validate()
         {
+            if (TestOnly && TrainOnly)
+            {
+                return ValidationResult.Error("--test-only and --train-only exclude each other.");
+            }
             if (DataProblem(Data) is { } problem)
             {
                 return ValidationResult.Error(problem);
@@ -61,12 +72,17 @@ public sealed class ReplayCommand(IAnsiConsole console) : AsyncCommand<ReplayCom
     {
         settings.RequireApiKey();
         Dataset dataset = DatasetReading.Load(console, settings.Data, DatasetLoadOptions.Default);
-        IEnumerable<Interaction> source = settings.TestOnly ? dataset.Test : dataset.Train.Concat(dataset.Test);
+        IEnumerable<Interaction> source = settings.Part switch
+        {
+            "test" => dataset.Test,
+            "train" => dataset.Train,
+            _ => dataset.Train.Concat(dataset.Test),
+        };
         // Stable ids: the position in the replayed sequence (train then test as loaded, then ordered by time).
         var events = source.Select((interaction, position) => (interaction, position))
             .OrderBy(pair => dataset.HasTimestamps ? pair.interaction.Timestamp : 0)
             .Take(settings.Limit ?? int.MaxValue)
-            .Select(pair => new EventRecord($"{dataset.Name}:{(settings.TestOnly ? "test" : "all")}:{pair.position}",
+            .Select(pair => new EventRecord($"{dataset.Name}:{settings.Part}:{pair.position}",
                 dataset.Users[pair.interaction.User], dataset.Items[pair.interaction.Item], "view", pair.interaction.Weight,
                 dataset.HasTimestamps ? pair.interaction.Timestamp : null))
             .ToList();

@@ -43,6 +43,20 @@ public sealed class CorrectionTracker<TNeighbour>(float[] announced) where TNeig
         return common.Correction;
     }
 
+    /// <summary>
+    /// Whether <paramref name="current"/> is further than <paramref name="relative"/> × ‖announced‖ (L2) from the
+    /// contribution last announced — always true at 0, and for a node that had announced nothing (a zero contribution).
+    /// </summary>
+    public bool MovedBeyond(ReadOnlySpan<float> current, double relative)
+    {
+        if (relative <= 0)
+        {
+            return true;
+        }
+        float announced = TensorPrimitives.Norm(_announced);
+        return announced == 0 || TensorPrimitives.Distance(current, _announced) > relative * announced;
+    }
+
     private static float[] Difference(ReadOnlySpan<float> current, ReadOnlySpan<float> held)
     {
         var correction = new float[held.Length];

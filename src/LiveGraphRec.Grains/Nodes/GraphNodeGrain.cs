@@ -254,6 +254,10 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             return Task.CompletedTask;
         }
         float[] current = Embedding.Contribution();
+        if (!Corrections.MovedBeyond(current, Options.CorrectionThreshold))
+        {
+            return Task.CompletedTask;
+        }
         List<string> targets = CorrectionTargets.Select(State.Neighbours, State.EmbeddingVersion, Corrections.WasHanded, Options.CorrectionFanOut);
         var sends = new Task[targets.Count];
         for (int n = 0; n < targets.Count; n++)

@@ -177,6 +177,21 @@ public sealed class NodeEmbeddingStateTests
         Assert.Equal([4f, 3f], first);
     }
 
+    [Fact]
+    public void ARoundIsDueOnlyOnceTheContributionMovedBeyondTheThreshold()
+    {
+        var tracker = new CorrectionTracker<string>([3f, 4f]); // ‖announced‖ = 5
+
+        Assert.False(tracker.MovedBeyond([3.3f, 4f], 0.1)); // moved 0.3 ≤ 0.5
+        Assert.True(tracker.MovedBeyond([3.6f, 4f], 0.1)); // 0.6 > 0.5
+        Assert.True(tracker.MovedBeyond([3.3f, 4f], 0)); // no threshold: every change
+        Assert.True(new CorrectionTracker<string>([0f, 0f]).MovedBeyond([0.01f, 0f], 0.1)); // a cold node's first contribution
+        // Measured from the last announcement, so small steps add up.
+        tracker.Announced([3.3f, 4f]);
+        Assert.False(tracker.MovedBeyond([3.6f, 4f], 0.1));
+        Assert.True(tracker.MovedBeyond([3.9f, 4f], 0.1));
+    }
+
     private static (Interaction[] Edges, float[] UserEgo, float[] ItemEgo) RandomGraph(int seed)
     {
         var random = new Random(seed);
