@@ -186,6 +186,22 @@ public sealed class StochasticMaskTests
     }
 
     [Fact]
+    public void KeptSharesSeparateTheOriginalEdgesFromTheAddedOnes()
+    {
+        // Original: u0–i0, u1–i1; added: u0–i1. Edges in user-major order: (u0,i0), (u0,i1), (u1,i1).
+        var original = BipartiteGraph.Build(2, 2, [new Interaction(0, 0, 0), new Interaction(1, 1, 0)]);
+        var masked = BipartiteGraph.Build(2, 2, [new Interaction(0, 0, 0), new Interaction(0, 1, 0), new Interaction(1, 1, 0)]);
+        // Two layers: the originals kept in 3 of 4 masks, the added edge in 1 of 2.
+        float[] logits = [1f, -1f, 2f, -0.5f, 0.5f, 3f];
+
+        var (kept, keptAdded) = MaskKeptShares.ByOrigin(masked, original, logits);
+
+        Assert.Equal(0.75, kept);
+        Assert.Equal(0.5, keptAdded);
+        Assert.Throws<ArgumentException>(() => MaskKeptShares.ByOrigin(masked, original, logits.AsSpan(0, 5)));
+    }
+
+    [Fact]
     public void MaskLogitsLearnAtTheirOwnScaledRate()
     {
         // A heavy sparsity penalty pulls every logit down by about the mask learning rate per Adam step: from a start

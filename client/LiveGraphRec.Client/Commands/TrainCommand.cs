@@ -6,6 +6,7 @@ using LiveGraphRec.Core.Graph;
 using LiveGraphRec.Core.Metrics;
 using LiveGraphRec.Core.Models;
 using LiveGraphRec.Core.Retrieval.Hashing;
+using LiveGraphRec.Training.Masks;
 using LiveGraphRec.Training.Models;
 using LiveGraphRec.Training.Sampling;
 using LiveGraphRec.Training.Trainer;
@@ -134,6 +135,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
     {
         var (dataset, splitName) = settings.ApplySplit(DatasetReading.Load(console, settings));
         var graphs = SplitGraphs.Build(dataset);
+        BipartiteGraph clean = graphs.Train;
         if (settings.Noise > 0)
         {
             int before = graphs.Train.EdgeCount;
@@ -163,6 +165,11 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
 
         console.MarkupLineInterpolated(
             $"Done after {result.EpochsCompleted} epochs ({(result.StoppedEarly ? "early stop" : "epoch budget")}) in {result.TrainingTime.TotalMinutes:0.0} min; best epoch {result.BestEpoch}.");
+        if (settings.Noise > 0 && trainer.MaskLogits() is { } logits)
+        {
+            var (kept, keptNoise) = MaskKeptShares.ByOrigin(graphs.Train, clean, logits);
+            console.MarkupLineInterpolated($"Masks after the last epoch keep {kept:P1} of the training edges and {keptNoise:P1} of the added random ones.");
+        }
         if (result.BestMetrics is { } best)
         {
             string name = $"{options.Model}+{options.Sampler} (epoch {result.BestEpoch})";

@@ -49,7 +49,7 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
     /// <summary>Propagation with the expected masks (σ(Φ) &gt; 0.5), as used at evaluation and export.</summary>
     public override IReadOnlyList<Tensor> PropagateLayers()
     {
-        float[] logits = Logits();
+        float[] logits = CopyLogits();
         var keep = Array.ConvertAll(logits, phi => phi > 0 ? 1f : 0f);
         return Propagate(keep);
     }
@@ -57,7 +57,7 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
     /// <summary>The share of edge-layer masks the expected mask keeps (σ(Φ) &gt; 0.5).</summary>
     public double KeptShare()
     {
-        float[] logits = Logits();
+        float[] logits = CopyLogits();
         return logits.Length == 0 ? 1 : logits.Count(phi => phi > 0) / (double)logits.Length;
     }
 
@@ -73,7 +73,7 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
     /// </summary>
     public (Tensor Objective, Tensor Loss, Tensor Ranking) ArmObjective(int seed, Func<IReadOnlyList<Tensor>, (Tensor Loss, Tensor Ranking)> batchLoss)
     {
-        float[] logits = Logits();
+        float[] logits = CopyLogits();
         var u = new float[logits.Length];
         var first = new float[logits.Length];
         var second = new float[logits.Length];
@@ -120,7 +120,8 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
         return layers;
     }
 
-    private float[] Logits()
+    /// <summary>Φ as it stands, [layers × training edges] row-major, edges in the training graph's user-major order.</summary>
+    public float[] CopyLogits()
     {
         using var values = maskLogits.detach().cpu().contiguous();
         return MemoryMarshal.Cast<byte, float>(values.bytes).ToArray();

@@ -124,6 +124,9 @@ public sealed class GraphTrainer : IDisposable
         return new TrainingResult(epoch, state.BestEpoch, bestMetrics, stoppedEarly, clock.Elapsed);
     }
 
+    /// <summary>S-LightGCN's mask logits as they stand (see <see cref="StochasticMaskLightGcn.CopyLogits"/>); null for other models.</summary>
+    public float[]? MaskLogits() => (_model as StochasticMaskLightGcn)?.CopyLogits();
+
     /// <summary>One Adam group for every parameter but SGCN's mask logits, which learn at their own rate when scaled.</summary>
     private IEnumerable<TorchSharp.Modules.Adam.ParamGroup> ParameterGroups()
     {
