@@ -72,12 +72,9 @@ public sealed class ReplayCommand(IAnsiConsole console) : AsyncCommand<ReplayCom
     {
         settings.RequireApiKey();
         Dataset dataset = DatasetReading.Load(console, settings.Data, DatasetLoadOptions.Default);
-        IEnumerable<Interaction> source = settings.Part switch
-        {
-            "test" => dataset.Test,
-            "train" => dataset.Train,
-            _ => dataset.Train.Concat(dataset.Test),
-        };
+        IEnumerable<Interaction> source = settings.TestOnly ? dataset.Test
+            : settings.TrainOnly ? dataset.Train
+            : dataset.Train.Concat(dataset.Test);
         // Stable ids: the position in the replayed sequence (train then test as loaded, then ordered by time).
         var events = source.Select((interaction, position) => (interaction, position))
             .OrderBy(pair => dataset.HasTimestamps ? pair.interaction.Timestamp : 0)
