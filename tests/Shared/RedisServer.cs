@@ -130,9 +130,12 @@ public sealed class RedisServer : IAsyncLifetime
         {
             try
             {
-                IConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(probe);
-                await connection.GetDatabase().PingAsync();
-                return connection;
+                await using (IConnectionMultiplexer probing = await ConnectionMultiplexer.ConnectAsync(probe))
+                {
+                    await probing.GetDatabase().PingAsync();
+                }
+                // The tests' own connection has the default settings.
+                return await ConnectAsync();
             }
             catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
             {
