@@ -5,8 +5,6 @@ using LiveGraphRec.Tests;
 namespace LiveGraphRec.Streaming.Redis.Tests;
 
 /// <summary>The test fixture itself: a port taken between its pick and redis-server's bind must not fail a test run.</summary>
-/// <remarks>Alone, after the parallel tests: it launches servers and holds a port, and the queue tests are timing-sensitive.</remarks>
-[Collection(nameof(RedisServerFixtureTests))]
 public sealed class RedisServerFixtureTests
 {
     [SkippableFact]
@@ -30,6 +28,3 @@ public sealed class RedisServerFixtureTests
         }
     }
 }
-
-[CollectionDefinition(nameof(RedisServerFixtureTests), DisableParallelization = true)]
-public sealed class RedisServerFixtureCollection;

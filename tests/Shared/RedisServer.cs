@@ -130,12 +130,9 @@ public sealed class RedisServer : IAsyncLifetime
         {
             try
             {
-                await using (IConnectionMultiplexer probing = await ConnectionMultiplexer.ConnectAsync(probe))
-                {
-                    await probing.GetDatabase().PingAsync();
-                }
-                // The tests' own connection has the default settings.
-                return await ConnectAsync();
+                IConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(probe);
+                await connection.GetDatabase().PingAsync();
+                return connection;
             }
             catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
             {
