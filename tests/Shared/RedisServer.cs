@@ -17,7 +17,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     public static bool IsInstalled => File.Exists(Executable);
 
-    public int Port { get; private set; } = FreeLoopbackPort();
+    public int Port { get; } = FreeLoopbackPort();
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
@@ -27,8 +27,6 @@ public sealed class RedisServer : IAsyncLifetime
     public IDatabase Database => Connection.GetDatabase();
 
     private string PidFile => Path.Combine(_folder, "redis.pid");
-
-    private string LogFile => Path.Combine(_folder, "redis.log");
 
     /// <summary>Skips the calling test when redis-server is missing.</summary>
     public static void SkipIfMissing() => Skip.IfNot(IsInstalled, $"{Executable} is not installed");
@@ -42,37 +40,18 @@ public sealed class RedisServer : IAsyncLifetime
         {
             return;
         }
-        for (int attempt = 1; ; attempt++)
-        {
-            await LaunchAsync();
-            if (await ConnectWhenReadyAsync() is { } connection)
-            {
-                Connection = connection;
-                return;
-            }
-            if (attempt == 3)
-            {
-                string log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile) : "(no log)";
-                throw new InvalidOperationException($"redis-server could not bind a free port in {attempt} attempts; its log:\n{log}");
-            }
-            // Another process took the port after FreeLoopbackPort released it (the daemon logs this and exits).
-            await StopAsync();
-            Port = FreeLoopbackPort();
-        }
-    }
-
-    private async Task LaunchAsync()
-    {
-        File.Delete(LogFile); // BindFailed reads this launch's log only
         var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in new[] { "--port", $"{Port}", "--bind", "127.0.0.1", "--save", "", "--daemonize", "yes",
-                     "--pidfile", PidFile, "--dir", _folder, "--logfile", LogFile })
+                     "--pidfile", PidFile, "--dir", _folder })
         {
             start.ArgumentList.Add(argument);
         }
-        using Process launcher = Process.Start(start)!;
-        await launcher.WaitForExitAsync();
-        Assert.True(launcher.ExitCode == 0, $"redis-server exited with {launcher.ExitCode}: {await launcher.StandardError.ReadToEndAsync()}");
+        using (Process launcher = Process.Start(start)!)
+        {
+            await launcher.WaitForExitAsync();
+            Assert.True(launcher.ExitCode == 0, $"redis-server exited with {launcher.ExitCode}: {await launcher.StandardError.ReadToEndAsync()}");
+        }
+        Connection = await ConnectWhenReadyAsync();
     }
 
     /// <summary>A connection of its own, for the caller to dispose.</summary>
@@ -94,43 +73,23 @@ public sealed class RedisServer : IAsyncLifetime
         {
             await Connection.DisposeAsync();
         }
-        await StopAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    /// <summary>Stops the server this fixture started, if it is running.</summary>
-    private async Task StopAsync()
-    {
-        if (!File.Exists(PidFile) || !int.TryParse((await File.ReadAllTextAsync(PidFile)).Trim(), out int pid))
-        {
-            return;
-        }
-        File.Delete(PidFile);
-        try
+        if (File.Exists(PidFile) && int.TryParse((await File.ReadAllTextAsync(PidFile)).Trim(), out int pid))
         {
             using Process server = Process.GetProcessById(pid);
             server.Kill();
             await server.WaitForExitAsync();
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            // Already gone.
-        }
+        Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>A connection once the server answers; null when it could not bind its port.</summary>
-    private async Task<IConnectionMultiplexer?> ConnectWhenReadyAsync()
+    private async Task<IConnectionMultiplexer> ConnectWhenReadyAsync()
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        // Short connect attempts: whatever else holds a taken port may accept and never answer.
-        var probe = ConfigurationOptions.Parse(ConnectionString);
-        probe.ConnectTimeout = 1_000;
-        probe.ConnectRetry = 1;
-        while (!BindFailed())
+        while (true)
         {
             try
             {
-                IConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(probe);
+                IConnectionMultiplexer connection = await ConnectAsync();
                 await connection.GetDatabase().PingAsync();
                 return connection;
             }
@@ -139,11 +98,7 @@ public sealed class RedisServer : IAsyncLifetime
                 await Task.Delay(50);
             }
         }
-        return null;
     }
-
-    /// <summary>Whether the daemon gave up on its port (it logs this and exits).</summary>
-    private bool BindFailed() => File.Exists(LogFile) && File.ReadAllText(LogFile).Contains("Failed listening on port", StringComparison.Ordinal);
 
     private static int FreeLoopbackPort()
     {
