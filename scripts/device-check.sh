@@ -5,7 +5,7 @@
 # CUDA build TorchSharp's LibTorchSharp loads in place of the CPU libtorch it was built with.
 #
 #   scripts/device-check.sh pack ../shared/data/gowalla          # here; then carry .gpu to the GPU machine
-#   scripts/device-check.sh run 3 mixgcf                          # there: EPOCHS SAMPLER [NEGATIVES [AVERAGE]]
+#   scripts/device-check.sh run 3 mixgcf                          # there: EPOCHS SAMPLER [NEGATIVES [AVERAGE]] (EPOCHS 0: comparisons only)
 #   scripts/device-check.sh ablation 40 5 480                     # there: EPOCHS EVAL_EVERY DEADLINE_SECONDS
 #
 # `run`: the check prints what TorchSharp sees, compares the device's propagation and one training epoch with the

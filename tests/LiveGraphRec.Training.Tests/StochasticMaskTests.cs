@@ -26,36 +26,39 @@ public sealed class StochasticMaskTests
             double p = 1;
             for (int k = 0; k < 3; k++)
             {
-                double keep = ArmEstimator.Sigmoid(logits[k]);
+                double keep = Sigmoid(logits[k]);
                 p *= z[k] == 1 ? keep : 1 - keep;
             }
             for (int k = 0; k < 3; k++)
             {
-                exact[k] += p * (z[k] - ArmEstimator.Sigmoid(logits[k])) * F(z);
+                exact[k] += p * (z[k] - Sigmoid(logits[k])) * F(z);
             }
         }
 
-        // Monte Carlo mean of the ARM estimate.
+        // Monte Carlo mean of the ARM estimate: every sample's pair at once, f evaluated row by row.
         const int samples = 200_000;
-        var random = new Random(4);
-        var mean = new double[3];
-        float[] u = new float[3], first = new float[3], second = new float[3], gradient = new float[3];
-        for (int s = 0; s < samples; s++)
-        {
-            ArmEstimator.SampleAntithetic(logits, random, u, first, second);
-            ArmEstimator.Gradient(F(first), F(second), u, gradient);
-            for (int k = 0; k < 3; k++)
-            {
-                mean[k] += gradient[k] / (double)samples;
-            }
-        }
+        using var logitRows = tensor(logits).expand(samples, 3);
+        using var u = ArmEstimator.Uniform([samples, 3], seed: 4, CPU);
+        var (first, second) = ArmEstimator.SampleAntithetic(logitRows, u);
+        using var firstValues = tensor(Values(first), [samples, 1]);
+        using var secondValues = tensor(Values(second), [samples, 1]);
+        using var gradient = ArmEstimator.Gradient(firstValues, secondValues, u);
+        var mean = gradient.to_type(ScalarType.Float64).mean([0]).data<double>().ToArray();
 
         for (int k = 0; k < 3; k++)
         {
             Assert.True(Math.Abs(mean[k] - exact[k]) < 0.01, $"φ_{k}: ARM {mean[k]:0.0000} vs exact {exact[k]:0.0000}");
         }
         Assert.True(exact.Max(Math.Abs) > 0.05); // the check is not trivially met by a zero gradient
+
+        float[] Values(Tensor masks)
+        {
+            float[] z = masks.data<float>().ToArray();
+            return Enumerable.Range(0, z.Length / 3).Select(row => (float)F(z.AsSpan(3 * row, 3))).ToArray();
+        }
     }
+
+    private static double Sigmoid(double logit) => 1 / (1 + Math.Exp(-logit));
 
     [Fact]
     public void InferenceKeepsExactlyTheEdgesWithKeepProbabilityAboveOneHalf()
@@ -63,7 +66,7 @@ public sealed class StochasticMaskTests
         var graph = TinyGraphs.Random(users: 7, items: 6, edges: 20, seed: 5);
         using var op = new GraphOperator(SymmetricAdjacency.From(graph), CPU, threads: 1);
         manual_seed(2);
-        using var model = new StochasticMaskLightGcn(op, dimension: 4, layers: 2, new MaskOptions(), threads: 1);
+        using var model = new StochasticMaskLightGcn(op, dimension: 4, layers: 2, new MaskOptions());
         // Per layer, a different set of edges gets σ(Φ) < 0.5.
         var logits = new float[2 * graph.EdgeCount];
         var random = new Random(1);
@@ -132,7 +135,7 @@ public sealed class StochasticMaskTests
         using var op = new GraphOperator(SymmetricAdjacency.From(graph), CPU, threads: 1);
         manual_seed(3);
         const double sparsity = 0.01;
-        using var model = new StochasticMaskLightGcn(op, dimension: 3, layers: 2, new MaskOptions(Sparsity: sparsity, InitialLogit: 0.4), threads: 1);
+        using var model = new StochasticMaskLightGcn(op, dimension: 3, layers: 2, new MaskOptions(Sparsity: sparsity, InitialLogit: 0.4));
         var losses = new List<double>();
 
         var (objective, loss, _) = model.ArmObjective(seed: 9, layers =>
@@ -144,15 +147,14 @@ public sealed class StochasticMaskTests
         objective.backward();
 
         int n = 2 * graph.EdgeCount;
-        var logits = Enumerable.Repeat(0.4f, n).ToArray();
-        float[] u = new float[n], first = new float[n], second = new float[n], arm = new float[n];
-        ArmEstimator.SampleAntithetic(logits, new Random(9), u, first, second);
-        ArmEstimator.Gradient(losses[0], losses[1], u, arm);
-        float keep = ArmEstimator.Sigmoid(0.4f);
+        using var u = ArmEstimator.Uniform([2, graph.EdgeCount], seed: 9, CPU);
+        using var arm = ArmEstimator.Gradient(tensor(losses[0]), tensor(losses[1]), u);
+        float[] expected = arm.data<float>().ToArray();
+        float keep = 1 / (1 + MathF.Exp(-0.4f));
         float[] actual = model.MaskLogits.grad!.data<float>().ToArray();
         for (int k = 0; k < n; k++)
         {
-            Assert.Equal(arm[k] + sparsity * keep * (1 - keep), actual[k], 5);
+            Assert.Equal(expected[k] + sparsity * keep * (1 - keep), actual[k], 5);
         }
         Assert.Equal((losses[0] + losses[1]) / 2, loss.item<float>(), 4);
         Assert.NotEqual(losses[0], losses[1]); // the pair differed, so the estimate is not trivially zero

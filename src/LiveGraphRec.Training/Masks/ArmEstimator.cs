@@ -2,38 +2,48 @@ namespace LiveGraphRec.Training.Masks;
 
 /// <summary>
 /// The augment-REINFORCE-merge estimator (Yin and Zhou, ICLR 2019) of ∇_φ E_{z ~ Bernoulli(σ(φ))}[f(z)] for a
-/// vector of logits φ: draw u ~ U(0, 1) per component, evaluate f on the antithetic pair z¹ = 1[u &gt; σ(−φ)],
+/// tensor of logits φ: draw u ~ U(0, 1) per component, evaluate f on the antithetic pair z¹ = 1[u &gt; σ(−φ)],
 /// z² = 1[u &lt; σ(φ)], and take g = (f(z¹) − f(z²))(u − ½). Unbiased, and needs two evaluations of f and no
-/// gradient of f — which is why the masked propagation can run on a fixed sparse kernel.
+/// gradient of f — which is why the masked propagation can run on a fixed sparse kernel. Everything stays on the
+/// logits' device: millions of logits per step must not cross to the host.
 /// </summary>
 public static class ArmEstimator
 {
-    /// <summary>Draws u and the antithetic masks z¹, z² (as 0/1 floats) for every logit.</summary>
-    public static void SampleAntithetic(ReadOnlySpan<float> logits, Random random, Span<float> u, Span<float> first, Span<float> second)
+    /// <summary>
+    /// u ~ U(0, 1) of the given shape on <paramref name="device"/>, drawn on the CPU from <paramref name="seed"/> so a
+    /// run draws the same masks on every device.
+    /// </summary>
+    public static Tensor Uniform(long[] shape, int seed, Device device)
     {
-        if (u.Length < logits.Length || first.Length < logits.Length || second.Length < logits.Length)
-        {
-            throw new ArgumentException("The u and mask spans must be as long as the logits.");
-        }
-        for (int k = 0; k < logits.Length; k++)
-        {
-            float draw = random.NextSingle();
-            float keep = Sigmoid(logits[k]);
-            u[k] = draw;
-            first[k] = draw > 1 - keep ? 1 : 0; // σ(−φ) = 1 − σ(φ)
-            second[k] = draw < keep ? 1 : 0;
-        }
+        using var generator = new Generator(unchecked((ulong)seed));
+        using var draws = rand(shape, generator: generator);
+        return draws.to(device);
     }
 
-    /// <summary>gradient[k] = (f¹ − f²)(u[k] − ½).</summary>
-    public static void Gradient(double firstValue, double secondValue, ReadOnlySpan<float> u, Span<float> gradient)
+    /// <summary>The antithetic masks z¹ = 1[u &gt; σ(−φ)] = 1[u &gt; 1 − σ(φ)] and z² = 1[u &lt; σ(φ)], as 0/1 floats.</summary>
+    public static (Tensor First, Tensor Second) SampleAntithetic(Tensor logits, Tensor u)
     {
-        float difference = (float)(firstValue - secondValue);
-        for (int k = 0; k < u.Length; k++)
-        {
-            gradient[k] = difference * (u[k] - 0.5f);
-        }
+        using var detached = logits.detach();
+        using var keep = detached.sigmoid();
+        using var negated = detached.neg();
+        using var drop = negated.sigmoid();
+        using var first = u.gt(drop);
+        using var second = u.lt(keep);
+        return (first.to_type(ScalarType.Float32), second.to_type(ScalarType.Float32));
     }
 
-    public static float Sigmoid(float logit) => 1 / (1 + MathF.Exp(-logit));
+    /// <summary>
+    /// g = (f¹ − f²)(u − ½). The values broadcast against u: scalars for one pair, or shape [samples, 1] against
+    /// u of [samples, n] for many pairs at once.
+    /// </summary>
+    public static Tensor Gradient(Tensor firstValue, Tensor secondValue, Tensor u)
+    {
+        using var first = firstValue.detach();
+        using var second = secondValue.detach();
+        using var difference = first.sub(second);
+        // An explicit Scalar: TorchSharp leaves implicit ones to the finalizer (see TensorArithmetic).
+        using Scalar half = 0.5.ToScalar();
+        using var centred = u.sub(half);
+        return centred.mul(difference);
+    }
 }

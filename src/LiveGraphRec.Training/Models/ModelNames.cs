@@ -12,11 +12,11 @@ public static class ModelNames
     public static readonly string[] All = [LightGcn, Ngcf, StochasticLightGcn];
 
     public static IGraphRecommender Create(string name, Propagation.GraphOperator graph, int dimension, int layers, Generator generator,
-        Tensor? initialEgo, MaskOptions? masks = null, int threads = 1) => name switch
+        Tensor? initialEgo, MaskOptions? masks = null) => name switch
     {
         LightGcn => new LightGcn(graph, dimension, layers, generator, initialEgo),
         Ngcf => new Ngcf(graph, dimension, layers, initialEgo: initialEgo),
-        StochasticLightGcn => new StochasticMaskLightGcn(graph, dimension, layers, masks ?? new MaskOptions(), threads, generator, initialEgo),
+        StochasticLightGcn => new StochasticMaskLightGcn(graph, dimension, layers, masks ?? new MaskOptions(), generator, initialEgo),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"Unknown model; expected one of {string.Join(", ", All)}."),
     };
 }

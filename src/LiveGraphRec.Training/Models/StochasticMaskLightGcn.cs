@@ -25,10 +25,9 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
     private readonly int _layers;
     private readonly MaskedAdjacency _masks;
     private readonly MaskOptions _options;
-    private readonly int _threads;
     private readonly Parameter maskLogits;
 
-    public StochasticMaskLightGcn(GraphOperator graph, int dimension, int layers, MaskOptions options, int threads,
+    public StochasticMaskLightGcn(GraphOperator graph, int dimension, int layers, MaskOptions options,
         Generator? generator = null, Tensor? initialEgo = null)
         : base(nameof(StochasticMaskLightGcn), graph, dimension, initialEgo, () => normal(0, 0.1, [graph.NodeCount, dimension], generator: generator))
     {
@@ -36,8 +35,7 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
         options.Validate();
         _layers = layers;
         _options = options;
-        _threads = threads;
-        _masks = new MaskedAdjacency(graph.Adjacency);
+        _masks = new MaskedAdjacency(graph);
         using var initial = full(layers, _masks.EdgeCount, options.InitialLogit, device: graph.Device);
         maskLogits = nn.Parameter(initial.clone());
         RegisterComponents();
@@ -49,16 +47,23 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
     /// <summary>Propagation with the expected masks (σ(Φ) &gt; 0.5), as used at evaluation and export.</summary>
     public override IReadOnlyList<Tensor> PropagateLayers()
     {
-        float[] logits = CopyLogits();
-        var keep = Array.ConvertAll(logits, phi => phi > 0 ? 1f : 0f);
+        using var zero = 0.ToScalar();
+        using var kept = maskLogits.detach().gt(zero);
+        using var keep = kept.to_type(ScalarType.Float32);
         return Propagate(keep);
     }
 
     /// <summary>The share of edge-layer masks the expected mask keeps (σ(Φ) &gt; 0.5).</summary>
     public double KeptShare()
     {
-        float[] logits = CopyLogits();
-        return logits.Length == 0 ? 1 : logits.Count(phi => phi > 0) / (double)logits.Length;
+        if (maskLogits.numel() == 0)
+        {
+            return 1;
+        }
+        using var zero = 0.ToScalar();
+        using var kept = maskLogits.detach().gt(zero);
+        using var count = kept.sum();
+        return count.item<long>() / (double)maskLogits.numel();
     }
 
     public override Tensor Pool(Tensor stackedLayers) => stackedLayers.mean([1]);
@@ -73,18 +78,13 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
     /// </summary>
     public (Tensor Objective, Tensor Loss, Tensor Ranking) ArmObjective(int seed, Func<IReadOnlyList<Tensor>, (Tensor Loss, Tensor Ranking)> batchLoss)
     {
-        float[] logits = CopyLogits();
-        var u = new float[logits.Length];
-        var first = new float[logits.Length];
-        var second = new float[logits.Length];
-        ArmEstimator.SampleAntithetic(logits, new Random(seed), u, first, second);
+        Tensor u = ArmEstimator.Uniform([_layers, _masks.EdgeCount], seed, maskLogits.device);
+        var (first, second) = ArmEstimator.SampleAntithetic(maskLogits, u);
         var (firstLoss, firstRanking) = batchLoss(Propagate(first));
         var (secondLoss, secondRanking) = batchLoss(Propagate(second));
-        double firstValue = firstLoss.item<float>() + LowRankPenalty(first, seed);
-        double secondValue = secondLoss.item<float>() + LowRankPenalty(second, seed);
-        var gradient = new float[logits.Length];
-        ArmEstimator.Gradient(firstValue, secondValue, u, gradient);
-        using var estimate = tensor(gradient, [_layers, _masks.EdgeCount], device: maskLogits.device);
+        // The nuclear-norm term is part of f, so it enters the ARM difference (it is not differentiated).
+        using var lowRank = tensor(LowRankPenalty(first, seed) - LowRankPenalty(second, seed), dtype: ScalarType.Float32, device: u.device);
+        Tensor estimate = ArmEstimator.Gradient(firstLoss.Plus(lowRank), secondLoss, u);
         // Explicit scalars: TorchSharp leaves implicit ones to the finalizer (see BprLoss).
         using Scalar sparsity = _options.Sparsity.ToScalar(), half = 0.5.ToScalar();
         Tensor surrogate = maskLogits.mul(estimate).sum().Plus(maskLogits.sigmoid().sum().mul(sparsity));
@@ -93,7 +93,7 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
     }
 
     /// <summary>γ Σ_k ‖Â^(k)‖_* (top-n singular values) for a mask of every layer; 0 when γ is 0.</summary>
-    private double LowRankPenalty(float[] mask, int seed)
+    private double LowRankPenalty(Tensor masks, int seed)
     {
         if (_options.LowRank == 0)
         {
@@ -102,28 +102,40 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
         double sum = 0;
         for (int k = 0; k < _layers; k++)
         {
-            var adjacency = _masks.Apply(mask.AsSpan(k * _masks.EdgeCount, _masks.EdgeCount));
+            using var weights = _masks.NormalizedWeights(masks[k]);
+            using var host = weights.cpu();
+            var adjacency = _masks.Graph.WithWeights(host.data<float>().ToArray());
             sum += MaskedAdjacency.TruncatedNuclearNorm(adjacency, _options.LowRankRank, seed + k);
         }
         return _options.LowRank * sum;
     }
 
-    /// <summary>Layers 0..K with layer k propagated on the graph masked by row k of <paramref name="masks"/>.</summary>
-    private List<Tensor> Propagate(float[] masks)
+    /// <summary>Layers 0..K with layer k propagated on the graph masked by row k of <paramref name="masks"/> [layers, edges].</summary>
+    private List<Tensor> Propagate(Tensor masks)
     {
         var layers = new List<Tensor>(_layers + 1) { ego };
         for (int k = 0; k < _layers; k++)
         {
-            var adjacency = _masks.Apply(masks.AsSpan(k * _masks.EdgeCount, _masks.EdgeCount));
-            layers.Add(GraphConvolution.Apply(layers[^1], new GraphOperator(adjacency, Graph.Device, _threads)));
+            using var mask = masks[k];
+            layers.Add(GraphConvolution.Apply(layers[^1], _masks.Apply(mask)));
         }
         return layers;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _masks.Dispose();
+        }
+        base.Dispose(disposing);
     }
 
     /// <summary>Φ as it stands, [layers × training edges] row-major, edges in the training graph's user-major order.</summary>
     public float[] CopyLogits()
     {
-        using var values = maskLogits.detach().cpu().contiguous();
+        using var detached = maskLogits.detach();
+        using var values = detached.cpu().contiguous();
         return MemoryMarshal.Cast<byte, float>(values.bytes).ToArray();
     }
 }

@@ -14,6 +14,9 @@ public sealed class GraphOperator : IDisposable
 {
     private readonly SymmetricAdjacency _adjacency;
     private readonly int _threads;
+    /// <summary>On a device: the COO indices (owned by the operator that uploaded them) and the matrix.</summary>
+    private readonly Tensor? _deviceIndices;
+    private readonly bool _ownsIndices;
     private Tensor? _deviceMatrix;
 
     public GraphOperator(SymmetricAdjacency adjacency, Device device, int threads)
@@ -23,13 +26,47 @@ public sealed class GraphOperator : IDisposable
         Device = device;
         if (device.type != DeviceType.CPU)
         {
-            _deviceMatrix = ToSparse(adjacency, device);
+            _deviceIndices = CooIndices(adjacency, device);
+            _ownsIndices = true;
+            using var weights = tensor(adjacency.Weights, device: device);
+            _deviceMatrix = sparse_coo_tensor(_deviceIndices, weights, [adjacency.NodeCount, adjacency.NodeCount]);
         }
+    }
+
+    private GraphOperator(SymmetricAdjacency adjacency, Device device, int threads, Tensor indices, Tensor matrix)
+    {
+        _adjacency = adjacency;
+        _threads = threads;
+        Device = device;
+        _deviceIndices = indices;
+        _deviceMatrix = matrix;
     }
 
     public Device Device { get; }
     public int NodeCount => _adjacency.NodeCount;
+    /// <summary>The graph; for an operator from <see cref="Reweighted"/> on a device, its pattern and the original weights.</summary>
     public SymmetricAdjacency Adjacency => _adjacency;
+
+    /// <summary>
+    /// The operator of the same sparsity pattern with other <paramref name="weights"/> (one per CSR entry, on this
+    /// operator's device). On a device the weights stay there and the indices are shared; the new operator's matrix
+    /// belongs to the caller's dispose scope. On the CPU the weights are read into a new CSR for the core kernel.
+    /// </summary>
+    public GraphOperator Reweighted(Tensor weights)
+    {
+        if (weights.shape.Length != 1 || weights.shape[0] != _adjacency.NonZeros)
+        {
+            throw new ArgumentException($"Expected {_adjacency.NonZeros} weights, got shape [{string.Join(", ", weights.shape)}].", nameof(weights));
+        }
+        if (_deviceIndices is null)
+        {
+            using var host = weights.detach().contiguous();
+            return new GraphOperator(_adjacency.WithWeights(host.data<float>().ToArray()), Device, _threads);
+        }
+        using var values = weights.detach();
+        return new GraphOperator(_adjacency, Device, _threads, _deviceIndices,
+            sparse_coo_tensor(_deviceIndices, values, [_adjacency.NodeCount, _adjacency.NodeCount]));
+    }
 
     /// <summary>Ã · x for x of shape [NodeCount, d]; a new tensor, outside autograd.</summary>
     public Tensor Multiply(Tensor x)
@@ -61,7 +98,7 @@ public sealed class GraphOperator : IDisposable
         });
     }
 
-    private static Tensor ToSparse(SymmetricAdjacency adjacency, Device device)
+    private static Tensor CooIndices(SymmetricAdjacency adjacency, Device device)
     {
         var rows = new long[adjacency.NonZeros];
         for (int r = 0; r < adjacency.NodeCount; r++)
@@ -69,15 +106,19 @@ public sealed class GraphOperator : IDisposable
             rows.AsSpan(adjacency.Offsets[r], adjacency.Offsets[r + 1] - adjacency.Offsets[r]).Fill(r);
         }
         var columns = Array.ConvertAll(adjacency.Columns, c => (long)c);
-        using var indices = stack([tensor(rows), tensor(columns)]);
-        using var values = tensor(adjacency.Weights);
-        using var matrix = sparse_coo_tensor(indices, values, [adjacency.NodeCount, adjacency.NodeCount]);
-        return matrix.to(device);
+        using var rowIndices = tensor(rows);
+        using var columnIndices = tensor(columns);
+        using var indices = stack([rowIndices, columnIndices]);
+        return indices.to(device);
     }
 
     public void Dispose()
     {
         _deviceMatrix?.Dispose();
         _deviceMatrix = null;
+        if (_ownsIndices)
+        {
+            _deviceIndices?.Dispose();
+        }
     }
 }

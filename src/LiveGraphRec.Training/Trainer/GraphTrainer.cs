@@ -47,7 +47,7 @@ public sealed class GraphTrainer : IDisposable
         using var generator = new Generator((ulong)options.Seed);
         _graph = new GraphOperator(SymmetricAdjacency.From(graphs.Train), Device, options.Threads);
         using var initial = initialEgo is null ? null : tensor(initialEgo).view(_graph.NodeCount, -1);
-        _model = ModelNames.Create(options.Model, _graph, options.Dimension, options.Layers, generator, initial, options.Masks, options.Threads);
+        _model = ModelNames.Create(options.Model, _graph, options.Dimension, options.Layers, generator, initial, options.Masks);
         _hash = options.HashBits > 0 ? new HashLayer(_model.Dimension, options.HashBits, options.HashContinuousRate, Device) : null;
         _hashGenerator = new Generator((ulong)options.Seed + 1);
         _parameters = [.. _model.TrainableParameters, .. _hash?.parameters() ?? []];
