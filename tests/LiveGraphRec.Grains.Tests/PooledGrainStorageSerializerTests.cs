@@ -17,7 +17,7 @@ public sealed class PooledGrainStorageSerializerTests
         // Larger than the 256 bytes Orleans' writer starts with, so both grow their buffers.
         for (int n = 0; n < 40; n++)
         {
-            state.Neighbours[$"item-{n}"] = new Edge { Weight = n, Interactions = 1, FirstSequence = n };
+            state.Neighbours[$"item-{n}"] = new Edge { Weight = n, Interactions = 1, FirstSequence = n, LastAt = DateTimeOffset.UnixEpoch.AddDays(n) };
             state.Events.Record($"event-{n}", capacity: 64);
         }
 
@@ -29,6 +29,9 @@ public sealed class PooledGrainStorageSerializerTests
         GraphNodeState read = new PooledGrainStorageSerializer(serializer).Deserialize<GraphNodeState>(orleans)!;
         Assert.Equal(state.Aggregates, read.Aggregates);
         Assert.Equal(state.Neighbours.Keys, read.Neighbours.Keys);
+        Assert.All(state.Neighbours, pair => Assert.Equal(
+            (pair.Value.Weight, pair.Value.FirstSequence, pair.Value.LastAt),
+            (read.Neighbours[pair.Key].Weight, read.Neighbours[pair.Key].FirstSequence, read.Neighbours[pair.Key].LastAt)));
         Assert.Equal(state.Events.RecentHashes, read.Events.RecentHashes);
     }
 }

@@ -23,8 +23,31 @@ public sealed class AppliedEventLedger
     /// <summary>Ids as ledgers stored them before hashes; read to convert, then dropped.</summary>
     [Id(0)] public List<string>? RecentIds { get; set; }
 
-    /// <summary>Hashes of the most recent ids, oldest first.</summary>
-    [Id(1)] public List<ulong> RecentHashes { get; set; } = [];
+    /// <summary>Hashes of the most recent ids, oldest first; stored as <see cref="PackedHashes"/>.</summary>
+    [field: NonSerialized] public List<ulong> RecentHashes { get; set; } = [];
+
+    /// <summary>
+    /// The hashes as stored: one byte copy (native order, little-endian on every target) instead of a field per element — an item's ledger holds
+    /// 1,024 of them and is written with every commit of the item.
+    /// </summary>
+    [Id(2)] public byte[] PackedHashes
+    {
+        get => MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(RecentHashes)).ToArray();
+        set => RecentHashes = [.. MemoryMarshal.Cast<byte, ulong>(value)];
+    }
+
+    /// <summary>Hashes as ledgers stored them before they were packed: read, never written.</summary>
+    [Id(1)] public List<ulong>? UnpackedHashes
+    {
+        get => null;
+        set
+        {
+            if (value is not null)
+            {
+                RecentHashes = value;
+            }
+        }
+    }
 
     private HashSet<ulong> Lookup => _lookup ??= Load();
 

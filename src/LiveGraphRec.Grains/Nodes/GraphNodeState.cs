@@ -11,8 +11,26 @@ public sealed class GraphNodeState
     [Id(2)] public int Degree { get; set; }
     /// <summary>Version of the last published embedding taken; 0 for a cold node.</summary>
     [Id(3)] public long EmbeddingVersion { get; set; }
-    /// <summary>Retained adjacency by neighbour id, capped (<see cref="GraphOptions.MaxNeighbours"/>).</summary>
-    [Id(4)] public Dictionary<string, Edge> Neighbours { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Retained adjacency by neighbour id, capped (<see cref="GraphOptions.MaxNeighbours"/>); stored packed.</summary>
+    [field: NonSerialized] public Dictionary<string, Edge> Neighbours { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The adjacency as stored (<see cref="NeighbourPacking"/>): packed when written, unpacked when read.</summary>
+    [Id(9)] public byte[] PackedNeighbours
+    {
+        get => NeighbourPacking.Pack(Neighbours);
+        set => Neighbours = NeighbourPacking.Unpack(value);
+    }
+    /// <summary>The adjacency of states stored before it was packed: read into <see cref="Neighbours"/>, never written.</summary>
+    [Id(4)] public Dictionary<string, Edge>? UnpackedNeighbours
+    {
+        get => null;
+        set
+        {
+            if (value is not null)
+            {
+                Neighbours = new Dictionary<string, Edge>(value, StringComparer.Ordinal);
+            }
+        }
+    }
     [Id(5)] public AppliedEventLedger Events { get; set; } = new();
     [Id(6)] public long AppliedEvents { get; set; }
     [Id(7)] public DateTimeOffset? LastEventAt { get; set; }
