@@ -10,7 +10,9 @@
 # EPS, RPS, DURATION, WARMUP, BATCH (loadtest rates), SILO_DIR / LGR_DIR (prebuilt outputs; built here
 # when unset), OUT (JSON result), SILO_ENV (extra LGR__... settings, space-separated), READY_TIMEOUT (seconds
 # the seeding may take; a CPU-starved silo needs more than the default 300), PRELOAD (1, the default: first load
-# DATA's training interactions as events, so the load test runs on the trained graph; 0: embeddings only).
+# DATA's training interactions as events, so the load test runs on the trained graph; 0: embeddings only), RETRAIN
+# (0, the default: the trainer keeps its interaction log but starts no run — the preload's events alone pass its event
+# threshold, and a run would share the cores with the load test; 1: the trainer as configured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -40,12 +42,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' INT TERM
 
+retrain_env=""
+[ "${RETRAIN:-0}" = 1 ] || retrain_env="LGR__Trainer__EventThreshold=0 LGR__Trainer__Interval=00:00:00"
+
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log"
 
 env LGR__Redis__ConnectionString="127.0.0.1:$redis_port" LGR__Api__ApiKey="$api_key" \
     LGR__Silo__SeedEmbeddingsPath="$(realpath "$SEED")" LGR__Graph__Dimension="$DIM" \
     LGR__Silo__SiloPort="$silo_port" LGR__Silo__GatewayPort="$gateway_port" \
-    Logging__LogLevel__Default=Warning ${SILO_ENV:-} \
+    Logging__LogLevel__Default=Warning $retrain_env ${SILO_ENV:-} \
     dotnet "$SILO_DIR/LiveGraphRec.Silo.dll" --urls "http://127.0.0.1:$http_port" >"$work/silo.log" 2>&1 &
 silo_pid=$!
 
