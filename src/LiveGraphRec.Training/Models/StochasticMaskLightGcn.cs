@@ -48,7 +48,8 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
     public override IReadOnlyList<Tensor> PropagateLayers()
     {
         using var zero = 0.ToScalar();
-        using var kept = maskLogits.detach().gt(zero);
+        using var logits = maskLogits.detach();
+        using var kept = logits.gt(zero);
         using var keep = kept.to_type(ScalarType.Float32);
         return Propagate(keep);
     }
@@ -61,7 +62,8 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
             return 1;
         }
         using var zero = 0.ToScalar();
-        using var kept = maskLogits.detach().gt(zero);
+        using var logits = maskLogits.detach();
+        using var kept = logits.gt(zero);
         using var count = kept.sum();
         return count.item<long>() / (double)maskLogits.numel();
     }
@@ -102,7 +104,8 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
         double sum = 0;
         for (int k = 0; k < _layers; k++)
         {
-            using var weights = _masks.NormalizedWeights(masks[k]);
+            using var mask = masks[k];
+            using var weights = _masks.NormalizedWeights(mask);
             using var host = weights.cpu();
             var adjacency = _masks.Graph.WithWeights(host.data<float>().ToArray());
             sum += MaskedAdjacency.TruncatedNuclearNorm(adjacency, _options.LowRankRank, seed + k);
