@@ -62,7 +62,10 @@ public sealed class ClusterDeliveryTests(RedisServer redis) : IAsyncLifetime
         var cluster = await StartClusterAsync();
         await cluster.Client.GetStreamProvider(ProviderName).GetStream<TestEvent>(stream).OnNextAsync(new TestEvent("crash", 5));
 
-        Assert.Equal(Enumerable.Range(0, 6), (await ReceivedWhenAsync(cluster, "crash", 6)).Order());
+        // At least once, not exactly once: while the two silos form the cluster, the partition can move from the silo
+        // that claimed and delivered the crashed consumer's entries to the other before the first acknowledged them,
+        // and the new owner claims them again (consumers de-duplicate by event id). None may be missing.
+        Assert.Equal(Enumerable.Range(0, 6), (await ReceivedWhenAsync(cluster, "crash", 6)).Distinct().Order());
         await AssertEverythingAcknowledgedAsync();
     }
 
@@ -108,6 +111,7 @@ public sealed class ClusterDeliveryTests(RedisServer redis) : IAsyncLifetime
         return _cluster;
     }
 
+    /// <summary>What the stream's consumer received, once it holds <paramref name="expectedCount"/> different events (or after 15 s).</summary>
     private static async Task<IReadOnlyList<int>> ReceivedWhenAsync(InProcessTestCluster cluster, string key, int expectedCount)
     {
         var grain = cluster.Client.GetGrain<IRecordingConsumerGrain>(key);
@@ -115,7 +119,7 @@ public sealed class ClusterDeliveryTests(RedisServer redis) : IAsyncLifetime
         while (true)
         {
             var received = await grain.GetReceivedAsync();
-            if (received.Count >= expectedCount || DateTime.UtcNow > deadline)
+            if (received.Distinct().Count() >= expectedCount || DateTime.UtcNow > deadline)
             {
                 return received;
             }
