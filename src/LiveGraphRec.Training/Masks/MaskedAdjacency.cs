@@ -46,10 +46,17 @@ public sealed class MaskedAdjacency : IDisposable
     }
 
     public int EdgeCount { get; }
-    public SymmetricAdjacency Graph => _graph.Adjacency;
 
     /// <summary>The operator of the graph with edge k weighted by <paramref name="mask"/>[k] (0 drops it), normalized.</summary>
     public GraphOperator Apply(Tensor mask) => _graph.Reweighted(NormalizedWeights(mask));
+
+    /// <summary>The masked, normalized graph as a host CSR (for the core's randomized SVD).</summary>
+    public SymmetricAdjacency OnHost(Tensor mask)
+    {
+        using var weights = NormalizedWeights(mask);
+        using var host = weights.cpu();
+        return _graph.Adjacency.WithWeights(host.data<float>().ToArray());
+    }
 
     /// <summary>The normalized weights of every CSR entry (user rows, then item rows) for a mask of shape [edges].</summary>
     public Tensor NormalizedWeights(Tensor mask)

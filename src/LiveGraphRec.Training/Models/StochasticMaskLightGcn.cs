@@ -85,8 +85,9 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
         var (firstLoss, firstRanking) = batchLoss(Propagate(first));
         var (secondLoss, secondRanking) = batchLoss(Propagate(second));
         // The nuclear-norm term is part of f, so it enters the ARM difference (it is not differentiated).
-        using var lowRank = tensor(LowRankPenalty(first, seed) - LowRankPenalty(second, seed), dtype: ScalarType.Float32, device: u.device);
-        Tensor estimate = ArmEstimator.Gradient(firstLoss.Plus(lowRank), secondLoss, u);
+        Tensor firstValue = _options.LowRank == 0 ? firstLoss
+            : firstLoss.Plus(tensor(LowRankPenalty(first, seed) - LowRankPenalty(second, seed), dtype: ScalarType.Float32, device: u.device));
+        Tensor estimate = ArmEstimator.Gradient(firstValue, secondLoss, u);
         // Explicit scalars: TorchSharp leaves implicit ones to the finalizer (see BprLoss).
         using Scalar sparsity = _options.Sparsity.ToScalar(), half = 0.5.ToScalar();
         Tensor surrogate = maskLogits.mul(estimate).sum().Plus(maskLogits.sigmoid().sum().mul(sparsity));
@@ -94,21 +95,14 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
         return (loss.Plus(surrogate), loss, firstRanking.Plus(secondRanking).mul(half));
     }
 
-    /// <summary>γ Σ_k ‖Â^(k)‖_* (top-n singular values) for a mask of every layer; 0 when γ is 0.</summary>
+    /// <summary>γ Σ_k ‖Â^(k)‖_* (top-n singular values) for a mask of every layer.</summary>
     private double LowRankPenalty(Tensor masks, int seed)
     {
-        if (_options.LowRank == 0)
-        {
-            return 0;
-        }
         double sum = 0;
         for (int k = 0; k < _layers; k++)
         {
             using var mask = masks[k];
-            using var weights = _masks.NormalizedWeights(mask);
-            using var host = weights.cpu();
-            var adjacency = _masks.Graph.WithWeights(host.data<float>().ToArray());
-            sum += MaskedAdjacency.TruncatedNuclearNorm(adjacency, _options.LowRankRank, seed + k);
+            sum += MaskedAdjacency.TruncatedNuclearNorm(_masks.OnHost(mask), _options.LowRankRank, seed + k);
         }
         return _options.LowRank * sum;
     }
