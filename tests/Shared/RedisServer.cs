@@ -105,6 +105,13 @@ public sealed class RedisServer : IAsyncLifetime
             _server = server;
             return true;
         }
+        catch (TimeoutException)
+        {
+            // Neither ready nor exited: do not leave it running behind the failure.
+            server.Kill();
+            await server.WaitForExitAsync();
+            throw new TimeoutException($"redis-server was not ready within {StartTimeout.TotalSeconds:0} s; its log:\n{log}");
+        }
         catch (TaskCanceledException)
         {
             await server.WaitForExitAsync();
