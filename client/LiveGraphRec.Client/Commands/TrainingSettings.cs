@@ -79,6 +79,11 @@ public class TrainingSettings : EvaluationSettings
     [DefaultValue(1.0)]
     public double MaskLearningRateScale { get; init; } = 1;
 
+    [CommandOption("--mask-estimator <NAME>")]
+    [Description("S-LightGCN: the mask logits' gradient from the antithetic pair: arm (the SGCN paper's), disarm (same pair, lower variance: logits whose two masks agree get no update) or local-disarm (disarm crediting each edge with its two ends' loss terms only: biased, far less noisy).")]
+    [DefaultValue("arm")]
+    public string MaskEstimator { get; init; } = "arm";
+
     [CommandOption("--ppr-walks <N>")]
     [Description("PinSage (--sampler pinsage): random walks per user for its personalized PageRank.")]
     [DefaultValue(1000)]
@@ -105,6 +110,10 @@ public class TrainingSettings : EvaluationSettings
         {
             return Spectre.Console.ValidationResult.Error($"--ppr-band: '{PprBand}' is not FROM-TO with 0 ≤ FROM < TO ≤ 1 (e.g. 0.05-0.12).");
         }
+        if (ParseEstimator(MaskEstimator) is null)
+        {
+            return Spectre.Console.ValidationResult.Error($"--mask-estimator: '{MaskEstimator}' is not one of arm, disarm, local-disarm.");
+        }
         return HashCandidates < 1
             ? Spectre.Console.ValidationResult.Error($"--hash-candidates: {HashCandidates} must be at least 1.")
             : Spectre.Console.ValidationResult.Success();
@@ -117,10 +126,19 @@ public class TrainingSettings : EvaluationSettings
         return options with
         {
             HashBits = HashBits, HashContinuousRate = HashContinuousRate, HashWeight = HashWeight,
-            Masks = new MaskOptions(MaskSparsity, MaskLowRank, MaskRank, MaskInitialLogit, MaskLearningRateScale),
+            Masks = new MaskOptions(MaskSparsity, MaskLowRank, MaskRank, MaskInitialLogit, MaskLearningRateScale,
+                ParseEstimator(MaskEstimator) ?? MaskGradientEstimator.Arm),
             HardNegatives = new HardNegativeOptions(PprWalks, BandStart: from, BandEnd: to, MaxPerUser: HardMax),
         };
     }
+
+    private static MaskGradientEstimator? ParseEstimator(string name) => name.ToLowerInvariant() switch
+    {
+        "arm" => MaskGradientEstimator.Arm,
+        "disarm" => MaskGradientEstimator.DisArm,
+        "local-disarm" => MaskGradientEstimator.LocalDisArm,
+        _ => null,
+    };
 
     private static (double From, double To)? ParseBand(string text)
     {

@@ -46,4 +46,23 @@ public static class ArmEstimator
         using var centred = u.sub(half);
         return centred.mul(difference);
     }
+
+    /// <summary>
+    /// DisARM's estimate from the same pair: g = ½(f¹ − f²)(z¹ − z²)σ(|φ|) — zero where the two masks agree, the sign
+    /// of the mask that kept the edge where they differ. Values broadcast as in <see cref="Gradient"/>.
+    /// </summary>
+    public static Tensor DisarmGradient(Tensor firstValue, Tensor secondValue, Tensor first, Tensor second, Tensor logits)
+    {
+        using var firstDetached = firstValue.detach();
+        using var secondDetached = secondValue.detach();
+        using var difference = firstDetached.sub(secondDetached);
+        using Scalar half = 0.5.ToScalar();
+        using var halfDifference = difference.mul(half);
+        using var disagreement = first.sub(second);
+        using var detached = logits.detach();
+        using var magnitude = detached.abs();
+        using var weight = magnitude.sigmoid();
+        using var signedWeight = disagreement.mul(weight);
+        return signedWeight.mul(halfDifference);
+    }
 }

@@ -7,8 +7,9 @@ namespace LiveGraphRec.Training.Masks;
 /// <param name="InitialLogit">Φ at the start for every edge and layer (3 keeps an edge with probability 0.95).</param>
 /// <param name="LearningRateScale">Φ's learning rate as a multiple of the embeddings': ARM gives one loss difference per
 /// step for millions of logits, so at the embeddings' rate the logits hardly leave their start.</param>
+/// <param name="Estimator">How Φ's gradient is estimated from the antithetic pair.</param>
 public sealed record MaskOptions(double Sparsity = 1e-6, double LowRank = 0, int LowRankRank = 8, double InitialLogit = 3,
-    double LearningRateScale = 1)
+    double LearningRateScale = 1, MaskGradientEstimator Estimator = MaskGradientEstimator.Arm)
 {
     public void Validate()
     {
@@ -27,6 +28,10 @@ public sealed record MaskOptions(double Sparsity = 1e-6, double LowRank = 0, int
         if (!(LearningRateScale > 0) || double.IsInfinity(LearningRateScale))
         {
             throw new ArgumentException($"The mask learning-rate scale must be positive and finite (got {LearningRateScale}).");
+        }
+        if (!Enum.IsDefined(Estimator))
+        {
+            throw new ArgumentException($"Unknown mask gradient estimator {Estimator}.");
         }
     }
 }

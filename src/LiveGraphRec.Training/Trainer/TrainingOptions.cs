@@ -75,7 +75,8 @@ public sealed record TrainingOptions
             + (HashBits > 0 ? $";hash={HashBits}/{HashContinuousRate:R}/{HashWeight:R}" : "")
             + (Sampler == NegativeSamplers.PinSage ? $";hard={HardNegatives.Walks}/{HardNegatives.Restart:R}/{HardNegatives.BandStart:R}-{HardNegatives.BandEnd:R}/{HardNegatives.MaxPerUser}/{HardNegatives.PoolSize}" : "")
             + (Model == ModelNames.StochasticLightGcn ? $";masks={Masks.Sparsity:R}/{Masks.LowRank:R}/{Masks.LowRankRank}/{Masks.InitialLogit:R}" : "")
-            + (Model == ModelNames.StochasticLightGcn && Masks.LearningRateScale != 1 ? $";mask-lr-scale={Masks.LearningRateScale:R}" : "");
+            + (Model == ModelNames.StochasticLightGcn && Masks.LearningRateScale != 1 ? $";mask-lr-scale={Masks.LearningRateScale:R}" : "")
+            + (Model == ModelNames.StochasticLightGcn && Masks.Estimator != MaskGradientEstimator.Arm ? $";mask-estimator={Masks.Estimator}" : "");
     }
 
     public void Validate()
