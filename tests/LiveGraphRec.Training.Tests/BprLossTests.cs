@@ -50,7 +50,7 @@ public sealed class BprLossTests
         using var p = tensor(new double[] { 1, 0 }).view(1, 2);
         using var n = tensor(new double[] { 0, 2 }).view(1, 2);
 
-        var (loss, ranking, regularization, _) = BprLoss.Compute(u, p, n, u, p, n, decay: 0.5);
+        var (loss, ranking, regularization) = BprLoss.Compute(u, p, n, u, p, n, decay: 0.5);
 
         Assert.Equal(Math.Log(1 + Math.Exp(-1)), ranking.item<double>(), 12);
         Assert.Equal(3, regularization.item<double>(), 12);

@@ -80,7 +80,7 @@ public class TrainingSettings : EvaluationSettings
     public double MaskLearningRateScale { get; init; } = 1;
 
     [CommandOption("--mask-estimator <NAME>")]
-    [Description("S-LightGCN: the mask logits' gradient from the antithetic pair: arm (the SGCN paper's), disarm (same pair, lower variance: logits whose two masks agree get no update) or local-disarm (disarm crediting each edge with its two ends' loss terms only: biased, far less noisy).")]
+    [Description("S-LightGCN: the mask logits' gradient from the antithetic pair: arm (the SGCN paper's) or disarm (same pair, lower variance: logits whose two masks agree get no update).")]
     [DefaultValue("arm")]
     public string MaskEstimator { get; init; } = "arm";
 
@@ -112,7 +112,7 @@ public class TrainingSettings : EvaluationSettings
         }
         if (ParseEstimator(MaskEstimator) is null)
         {
-            return Spectre.Console.ValidationResult.Error($"--mask-estimator: '{MaskEstimator}' is not one of arm, disarm, local-disarm.");
+            return Spectre.Console.ValidationResult.Error($"--mask-estimator: '{MaskEstimator}' is not one of arm, disarm.");
         }
         return HashCandidates < 1
             ? Spectre.Console.ValidationResult.Error($"--hash-candidates: {HashCandidates} must be at least 1.")
@@ -136,7 +136,6 @@ public class TrainingSettings : EvaluationSettings
     {
         "arm" => MaskGradientEstimator.Arm,
         "disarm" => MaskGradientEstimator.DisArm,
-        "local-disarm" => MaskGradientEstimator.LocalDisArm,
         _ => null,
     };
 

@@ -12,14 +12,4 @@ public enum MaskGradientEstimator
     /// gets no update at all, where ARM hands it the loss difference the other logits caused.
     /// </summary>
     DisArm,
-
-    /// <summary>
-    /// DisARM with each edge credited only with the loss of the batch terms at its two ends (a user's BPR term, counted
-    /// for the user and for its positive item) instead of the whole batch's: with one loss difference for millions of
-    /// edges, DisARM's signal per edge shrinks with the edge count, while terms far from an edge barely depend on its
-    /// mask. Biased: it leaves out the ends' terms as negatives (MixGCF's are synthesized, not items), the effect on
-    /// the ends' neighbours (through the re-normalized degrees, and through later layers for all but the last), and a
-    /// nuclear-norm term but its whole-graph difference.
-    /// </summary>
-    LocalDisArm,
 }

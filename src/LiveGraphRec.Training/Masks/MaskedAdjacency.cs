@@ -1,7 +1,6 @@
 using LiveGraphRec.Core.Graph;
 using LiveGraphRec.Core.LinearAlgebra;
 using LiveGraphRec.Training.Propagation;
-using LiveGraphRec.Training.Runtime;
 
 namespace LiveGraphRec.Training.Masks;
 
@@ -57,14 +56,6 @@ public sealed class MaskedAdjacency : IDisposable
         using var weights = NormalizedWeights(mask);
         using var host = weights.cpu();
         return _graph.Adjacency.WithWeights(host.data<float>().ToArray());
-    }
-
-    /// <summary>For node values [nodes], each edge's user value plus its item value [edges].</summary>
-    public Tensor EndpointSums(Tensor nodeValues)
-    {
-        using var users = nodeValues.index_select(0, _userOfEdge);
-        using var items = nodeValues.index_select(0, _itemOfEdge);
-        return users.Plus(items);
     }
 
     /// <summary>The normalized weights of every CSR entry (user rows, then item rows) for a mask of shape [edges].</summary>

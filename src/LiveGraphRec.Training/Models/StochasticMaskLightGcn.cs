@@ -13,8 +13,8 @@ namespace LiveGraphRec.Training.Models;
 /// <list type="bullet">
 /// <item>the embeddings get the gradient of ½(f(Z¹) + f(Z²)) over the ARM pair, through the ordinary propagation;</item>
 /// <item>Φ gets the ARM estimate (f(Z¹) − f(Z²))(u − ½), or DisARM's ½(f(Z¹) − f(Z²))(Z¹ − Z²)σ(|Φ|) from the same
-/// pair, or DisARM on each edge's local f (<see cref="MaskOptions.Estimator"/>) — the masks are never differentiated,
-/// so both forward passes run on the CSR kernel and no gradient has to reach edge weights;</item>
+/// pair (<see cref="MaskOptions.Estimator"/>) — the masks are never differentiated, so both forward passes run on the
+/// CSR kernel and no gradient has to reach edge weights;</item>
 /// <item>the nuclear norm is part of f, evaluated for each sampled mask from the top singular values of a
 /// randomized truncated SVD with power iteration, so its gradient with respect to Φ is also the ARM estimate
 /// (no derivative of the SVD is needed); the sparsity term's gradient β σ(Φ)(1 − σ(Φ)) is exact.</item>
@@ -77,27 +77,20 @@ public sealed class StochasticMaskLightGcn : GraphRecommenderModule
     /// One ARM evaluation of the objective: <paramref name="batchLoss"/> on the layers propagated with each mask
     /// of the antithetic pair drawn from <paramref name="seed"/>. Returns the tensor to back-propagate (mean loss
     /// of the pair plus a surrogate Σ Φ·g + β Σ σ(Φ) whose gradient is the mask estimate g plus the sparsity
-    /// gradient), and the pair's mean loss and ranking term for reporting. <paramref name="batchLoss"/> also gives
-    /// each node's share of the loss [nodes], which only <see cref="MaskGradientEstimator.LocalDisArm"/> reads.
+    /// gradient), and the pair's mean loss and ranking term for reporting.
     /// </summary>
-    public (Tensor Objective, Tensor Loss, Tensor Ranking) ArmObjective(int seed,
-        Func<IReadOnlyList<Tensor>, (Tensor Loss, Tensor Ranking, Tensor LossByNode)> batchLoss)
+    public (Tensor Objective, Tensor Loss, Tensor Ranking) ArmObjective(int seed, Func<IReadOnlyList<Tensor>, (Tensor Loss, Tensor Ranking)> batchLoss)
     {
         Tensor u = ArmEstimator.Uniform([_layers, _masks.EdgeCount], seed, maskLogits.device);
         var (first, second) = ArmEstimator.SampleAntithetic(maskLogits, u);
-        var (firstLoss, firstRanking, firstByNode) = batchLoss(Propagate(first));
-        var (secondLoss, secondRanking, secondByNode) = batchLoss(Propagate(second));
-        // The nuclear-norm term is part of f, so it enters the difference (it is not differentiated); it is one
-        // number for the whole graph, so every edge's local value carries it too.
-        Tensor lowRank = tensor(_options.LowRank == 0 ? 0 : LowRankPenalty(first, seed) - LowRankPenalty(second, seed),
-            dtype: ScalarType.Float32, device: u.device);
-        Tensor estimate = _options.Estimator switch
-        {
-            MaskGradientEstimator.DisArm => ArmEstimator.DisarmGradient(firstLoss.Plus(lowRank), secondLoss, first, second, maskLogits),
-            MaskGradientEstimator.LocalDisArm => ArmEstimator.DisarmGradient(
-                _masks.EndpointSums(firstByNode).Plus(lowRank), _masks.EndpointSums(secondByNode), first, second, maskLogits),
-            _ => ArmEstimator.Gradient(firstLoss.Plus(lowRank), secondLoss, u),
-        };
+        var (firstLoss, firstRanking) = batchLoss(Propagate(first));
+        var (secondLoss, secondRanking) = batchLoss(Propagate(second));
+        // The nuclear-norm term is part of f, so it enters the difference (it is not differentiated).
+        Tensor firstValue = _options.LowRank == 0 ? firstLoss
+            : firstLoss.Plus(tensor(LowRankPenalty(first, seed) - LowRankPenalty(second, seed), dtype: ScalarType.Float32, device: u.device));
+        Tensor estimate = _options.Estimator == MaskGradientEstimator.DisArm
+            ? ArmEstimator.DisarmGradient(firstValue, secondLoss, first, second, maskLogits)
+            : ArmEstimator.Gradient(firstValue, secondLoss, u);
         // Explicit scalars: TorchSharp leaves implicit ones to the finalizer (see BprLoss).
         using Scalar sparsity = _options.Sparsity.ToScalar(), half = 0.5.ToScalar();
         Tensor surrogate = maskLogits.mul(estimate).sum().Plus(maskLogits.sigmoid().sum().mul(sparsity));

@@ -14,16 +14,13 @@ namespace LiveGraphRec.Training.Objectives;
 /// </summary>
 public static class BprLoss
 {
-    /// <returns>The loss, its ranking term, the regularization term before the decay, and the ranking term per user
-    /// [batch] (the ranking term is its mean).</returns>
-    public static (Tensor Loss, Tensor Ranking, Tensor Regularization, Tensor RankingPerUser) Compute(
+    public static (Tensor Loss, Tensor Ranking, Tensor Regularization) Compute(
         Tensor userFinal, Tensor positiveFinal, Tensor negativeFinal,
         Tensor userEgo, Tensor positiveEgo, Tensor negativeEgo, double decay,
         Tensor? sharedFinal = null, Tensor? sharedEgo = null, bool kPair = false)
     {
         long batch = userFinal.shape[0];
-        var perUser = RankingPerUser(userFinal, positiveFinal, negativeFinal, sharedFinal, kPair);
-        var ranking = perUser.mean();
+        var ranking = Ranking(userFinal, positiveFinal, negativeFinal, sharedFinal, kPair);
         var regularization = SumOfSquares(userEgo).Plus(SumOfSquares(positiveEgo)).Plus(SumOfSquares(negativeEgo));
         if (sharedEgo is not null)
         {
@@ -31,7 +28,7 @@ public static class BprLoss
         }
         using Scalar perTriple = (0.5 / batch).ToScalar(), weight = decay.ToScalar();
         regularization = regularization.mul(perTriple);
-        return (ranking.Plus(regularization.mul(weight)), ranking, regularization, perUser);
+        return (ranking.Plus(regularization.mul(weight)), ranking, regularization);
     }
 
     /// <summary>
@@ -39,16 +36,6 @@ public static class BprLoss
     /// <paramref name="kPair"/>, the mean over users of log(1 + Σ_n exp(⟨u, n⟩ − ⟨u, p⟩)).
     /// </summary>
     public static Tensor Ranking(Tensor user, Tensor positive, Tensor negatives, Tensor? shared = null, bool kPair = false)
-    {
-        using var perUser = RankingPerUser(user, positive, negatives, shared, kPair);
-        return perUser.mean();
-    }
-
-    /// <summary>
-    /// Each user's ranking term [batch]: the mean softplus over its negatives, or the K-pair term. Every user has as
-    /// many negatives, so their mean is <see cref="Ranking"/>.
-    /// </summary>
-    public static Tensor RankingPerUser(Tensor user, Tensor positive, Tensor negatives, Tensor? shared = null, bool kPair = false)
     {
         long batch = user.shape[0], dim = user.shape[1];
         var positiveScores = user.mul(positive).sum(1, keepdim: true);
@@ -61,10 +48,10 @@ public static class BprLoss
         if (kPair)
         {
             // log(1 + Σ eˣ) = logsumexp over [0, x₁ … x_K]: stable for large score gaps.
-            return cat([zeros(batch, 1, dtype: differences.dtype, device: differences.device), differences], 1).logsumexp(1);
+            return cat([zeros(batch, 1, dtype: differences.dtype, device: differences.device), differences], 1).logsumexp(1).mean();
         }
         // softplus(x) = log(eˣ + e⁰), without the Scalars nn.functional.softplus creates for β and the threshold.
-        return differences.logaddexp(zeros_like(differences)).mean([1]);
+        return differences.logaddexp(zeros_like(differences)).mean();
     }
 
     private static Tensor SumOfSquares(Tensor x) => x.mul(x).sum();

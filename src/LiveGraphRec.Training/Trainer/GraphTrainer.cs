@@ -184,15 +184,11 @@ public sealed class GraphTrainer : IDisposable
         Tensor objective, loss, ranking;
         if (_model is StochasticMaskLightGcn masked)
         {
-            (objective, loss, ranking) = masked.ArmObjective(seed, layers =>
-            {
-                var terms = BatchLoss(batch, layers);
-                return (terms.Loss, terms.Ranking, RankingByNode(terms));
-            });
+            (objective, loss, ranking) = masked.ArmObjective(seed, layers => BatchLoss(batch, layers));
         }
         else
         {
-            (loss, ranking, _, _) = BatchLoss(batch, _model.PropagateLayers());
+            (loss, ranking) = BatchLoss(batch, _model.PropagateLayers());
             objective = loss;
         }
         objective.backward();
@@ -201,11 +197,8 @@ public sealed class GraphTrainer : IDisposable
         return (loss.item<float>(), ranking.item<float>());
     }
 
-    /// <summary>
-    /// BPR (plus the code-score BPR when hashing) of a batch on given per-layer representations, with its ranking
-    /// term per user and the nodes of the batch's users and positives (in that order).
-    /// </summary>
-    private (Tensor Loss, Tensor Ranking, Tensor RankingPerUser, Tensor UserAndPositiveNodes) BatchLoss(TrainingBatch batch, IReadOnlyList<Tensor> layers)
+    /// <summary>BPR (plus the code-score BPR when hashing) of a batch on given per-layer representations.</summary>
+    private (Tensor Loss, Tensor Ranking) BatchLoss(TrainingBatch batch, IReadOnlyList<Tensor> layers)
     {
         Tensor final = _model.Final(layers);
         Tensor users = tensor(batch.Users, device: Device);
@@ -214,28 +207,14 @@ public sealed class GraphTrainer : IDisposable
         Tensor[] finalRows = final.index_select(0, userAndPositiveNodes).split(batch.Size);
         Tensor[] egoRows = layers[0].index_select(0, userAndPositiveNodes).split(batch.Size);
         NegativeEmbeddings negatives = _negatives.Select(batch, new ModelView(layers, final, finalRows[0], _model.UserCount, _model.Pool, _options.Threads));
-        var (loss, ranking, _, perUser) = BprLoss.Compute(finalRows[0], finalRows[1], negatives.Final, egoRows[0], egoRows[1], negatives.Ego,
+        var (loss, ranking, _) = BprLoss.Compute(finalRows[0], finalRows[1], negatives.Final, egoRows[0], egoRows[1], negatives.Ego,
             _options.Decay, negatives.SharedFinal, negatives.SharedEgo, KPair);
         if (_hash is not null)
         {
             using Scalar weight = _options.HashWeight.ToScalar();
             loss = loss.Plus(HashRanking(finalRows[0], finalRows[1], negatives).mul(weight));
         }
-        return (loss, ranking, perUser, userAndPositiveNodes);
-    }
-
-    /// <summary>
-    /// Each node's share of a batch's ranking term [nodes], detached: a user's term over the batch size, counted for
-    /// the user and for its positive item (negatives are left out: MixGCF's are synthesized, not items).
-    /// </summary>
-    private Tensor RankingByNode((Tensor Loss, Tensor Ranking, Tensor RankingPerUser, Tensor UserAndPositiveNodes) terms)
-    {
-        using var perUser = terms.RankingPerUser.detach();
-        using Scalar perTriple = (1.0 / perUser.shape[0]).ToScalar(), one = 1.ToScalar();
-        using var share = perUser.mul(perTriple);
-        using var userAndPositive = cat([share, share]);
-        using var nodes = zeros(_model.UserCount + _model.ItemCount, device: Device);
-        return nodes.index_add(0, terms.UserAndPositiveNodes, userAndPositive, one);
+        return (loss, ranking);
     }
 
     /// <summary>
