@@ -3,6 +3,9 @@ namespace LiveGraphRec.Grains;
 /// <summary>Names the silo host must register providers under.</summary>
 public static class StorageNames
 {
-    /// <summary>Grain storage for user, item and index shard state.</summary>
+    /// <summary>Grain storage for index shard and trainer state.</summary>
     public const string Graph = "graph";
+
+    /// <summary>Grain storage for user and item state (on Redis, one that writes only the edges that changed).</summary>
+    public const string Nodes = "nodes";
 }

@@ -24,12 +24,29 @@ public sealed class NeighbourPackingTests
         Assert.Equal(neighbours.Keys.Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
         foreach (var (id, edge) in neighbours)
         {
-            Edge copy = read[id];
-            Assert.Equal((edge.FirstAt.Ticks, edge.FirstAt.Offset), (copy.FirstAt.Ticks, copy.FirstAt.Offset));
-            Assert.Equal((edge.LastAt.Ticks, edge.LastAt.Offset), (copy.LastAt.Ticks, copy.LastAt.Offset));
-            Assert.Equal((edge.Weight, edge.Interactions, edge.OwnVersion, edge.NeighbourVersion, edge.FirstSequence),
-                (copy.Weight, copy.Interactions, copy.OwnVersion, copy.NeighbourVersion, copy.FirstSequence));
+            AssertSameEdge(edge, read[id]);
+            AssertSameEdge(edge, NeighbourPacking.UnpackEdge(NeighbourPacking.PackEdge(edge)));
         }
+    }
+
+    /// <summary>Every field, times with their offsets.</summary>
+    internal static void AssertSameEdge(Edge expected, Edge actual)
+    {
+        Assert.Equal((expected.FirstAt.Ticks, expected.FirstAt.Offset), (actual.FirstAt.Ticks, actual.FirstAt.Offset));
+        Assert.Equal((expected.LastAt.Ticks, expected.LastAt.Offset), (actual.LastAt.Ticks, actual.LastAt.Offset));
+        Assert.Equal((expected.Weight, expected.Interactions, expected.OwnVersion, expected.NeighbourVersion, expected.FirstSequence),
+            (actual.Weight, actual.Interactions, actual.OwnVersion, actual.NeighbourVersion, actual.FirstSequence));
+    }
+
+    [Fact]
+    public void AnEdgeOfAnotherFormatOrLengthIsRefused()
+    {
+        byte[] packed = NeighbourPacking.PackEdge(new Edge { Weight = 1 });
+        byte[] otherFormat = [99, .. packed[1..]];
+
+        Assert.Contains("format 99", Assert.Throws<InvalidDataException>(() => NeighbourPacking.UnpackEdge(otherFormat)).Message);
+        Assert.Throws<InvalidDataException>(() => NeighbourPacking.UnpackEdge(packed[..^1]));
+        Assert.Throws<InvalidDataException>(() => NeighbourPacking.UnpackEdge([]));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using LiveGraphRec.Silo.Storage;
 using LiveGraphRec.Silo.Training;
 using LiveGraphRec.Training.Hosting;
 using Orleans.Configuration;
+using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Streams;
 
@@ -63,15 +64,18 @@ public static class SiloBuilderExtensions
             // XACKs behind them until those timed out (docs/BENCHMARKS.md, online tier).
             // The default JSON serializer records CLR type names, so moving a state class would make stored
             // state unreadable; the binary serializer is version tolerant through [Id] and [Alias].
-            silo.AddRedisGrainStorage(StorageNames.Graph, storage => storage.Configure<Serializer>((options, serializer) =>
+            void Configure(OptionsBuilder<RedisStorageOptions> storage) => storage.Configure<Serializer>((options, serializer) =>
             {
                 options.ConfigurationOptions = redis.ToConfigurationOptions();
                 options.GrainStorageSerializer = new PooledGrainStorageSerializer(serializer);
-            }));
+            });
+            silo.AddRedisGrainStorage(StorageNames.Graph, Configure);
+            silo.Services.AddRedisNodeStateStorage(StorageNames.Nodes, Configure);
         }
         else
         {
             silo.AddMemoryGrainStorage(StorageNames.Graph);
+            silo.AddMemoryGrainStorage(StorageNames.Nodes);
         }
         silo.AddEventStreams(redis, ingestion);
         silo.Services.AddGraphServices();

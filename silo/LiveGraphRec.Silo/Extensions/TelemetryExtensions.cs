@@ -115,8 +115,11 @@ public static class TelemetryExtensions
         services.AddSingleton<RedisCommandTracing>();
         services.AddOptions<RedisClusteringOptions>()
             .PostConfigure<RedisCommandTracing>((options, tracing) => options.CreateMultiplexer = tracing.Tracing(options.CreateMultiplexer));
-        services.AddOptions<RedisStorageOptions>(StorageNames.Graph)
-            .PostConfigure<RedisCommandTracing>((options, tracing) => options.CreateMultiplexer = tracing.Tracing(options.CreateMultiplexer));
+        foreach (string storage in new[] { StorageNames.Graph, StorageNames.Nodes })
+        {
+            services.AddOptions<RedisStorageOptions>(storage)
+                .PostConfigure<RedisCommandTracing>((options, tracing) => options.CreateMultiplexer = tracing.Tracing(options.CreateMultiplexer));
+        }
         services.AddOptions<RedisStreamsOptions>(ingestion.StreamProvider)
             .PostConfigure<RedisCommandTracing>((options, tracing) => options.CreateMultiplexer = tracing.Tracing(options.CreateMultiplexer));
     }

@@ -72,6 +72,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
             {
                 edge.OwnVersion = -1; // kept as history, but no longer in the (cleared) aggregates
             }
+            State.ChangedNeighbours().ChangedAll();
         }
         _embedding = new NodeEmbeddingState(State.Ego, State.Aggregates, State.Degree, State.TrainedDegree, Options.Layers);
         _corrections = new CorrectionTracker<string>(_embedding.Contribution());
@@ -211,8 +212,10 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         return true;
     }
 
+    /// <summary>The edge to <paramref name="neighbourId"/>, new if need be, for the caller to change.</summary>
     private Edge EdgeTo(string neighbourId, DateTimeOffset at, long sequence)
     {
+        State.ChangedNeighbours().Changed(neighbourId);
         if (!State.Neighbours.TryGetValue(neighbourId, out Edge? edge))
         {
             // Not in the aggregates until linked (a cold node's version is 0, the default).
@@ -277,6 +280,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         {
             string oldest = State.Neighbours.MinBy(pair => pair.Value.LastAt).Key;
             State.Neighbours.Remove(oldest);
+            State.ChangedNeighbours().Changed(oldest);
         }
     }
 

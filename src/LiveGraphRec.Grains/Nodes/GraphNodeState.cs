@@ -13,6 +13,13 @@ public sealed class GraphNodeState
     [Id(3)] public long EmbeddingVersion { get; set; }
     /// <summary>Retained adjacency by neighbour id, capped (<see cref="GraphOptions.MaxNeighbours"/>); stored packed.</summary>
     [field: NonSerialized] public Dictionary<string, Edge> Neighbours { get; set; } = new(StringComparer.Ordinal);
+    [NonSerialized] private readonly NeighbourJournal _changedNeighbours = new();
+
+    /// <summary>
+    /// Neighbours whose edge changed since a storage that stores edges apart last wrote them. A method, not a property:
+    /// the memory storage's JSON serializer writes every public property.
+    /// </summary>
+    public NeighbourJournal ChangedNeighbours() => _changedNeighbours;
     /// <summary>The adjacency as stored (<see cref="NeighbourPacking"/>): packed when written, unpacked when read.</summary>
     [Id(9)] public byte[] PackedNeighbours
     {

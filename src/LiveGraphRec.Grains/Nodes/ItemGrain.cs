@@ -6,7 +6,7 @@ namespace LiveGraphRec.Grains.Nodes;
 
 /// <summary>An item: its users and LightGCN state. Pushes its final embedding and degree to its index shard when they changed.</summary>
 public sealed class ItemGrain(
-    [PersistentState("node", StorageNames.Graph)] IPersistentState<GraphNodeState> state,
+    [PersistentState("node", StorageNames.Nodes)] IPersistentState<GraphNodeState> state,
     IOptions<GraphOptions> options,
     GraphMetrics metrics,
     ILogger<ItemGrain> logger) : GraphNodeGrain(state, options, metrics, logger), IItemGrain

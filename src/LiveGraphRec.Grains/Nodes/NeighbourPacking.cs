@@ -16,7 +16,8 @@ namespace LiveGraphRec.Grains.Nodes;
 public static class NeighbourPacking
 {
     private const byte Format = 1;
-    private const int FixedBytesPerEdge = sizeof(int) + 2 * (sizeof(long) + sizeof(short)) + sizeof(float) + sizeof(int) + 3 * sizeof(long);
+    private const int EdgeBytes = 2 * (sizeof(long) + sizeof(short)) + sizeof(float) + sizeof(int) + 3 * sizeof(long);
+    private const int FixedBytesPerEdge = sizeof(int) + EdgeBytes;
 
     public static byte[] Pack(Dictionary<string, Edge> neighbours)
     {
@@ -34,16 +35,29 @@ public static class NeighbourPacking
             int idBytes = Encoding.UTF8.GetBytes(id, rest[sizeof(int)..]);
             Write(ref rest, idBytes);
             rest = rest[idBytes..];
-            Write(ref rest, edge.FirstAt);
-            Write(ref rest, edge.LastAt);
-            BinaryPrimitives.WriteSingleLittleEndian(rest, edge.Weight);
-            rest = rest[sizeof(float)..];
-            Write(ref rest, edge.Interactions);
-            Write(ref rest, edge.OwnVersion);
-            Write(ref rest, edge.NeighbourVersion);
-            Write(ref rest, edge.FirstSequence);
+            Write(ref rest, edge);
         }
         return packed;
+    }
+
+    /// <summary>One edge without its id (a storage that keeps edges apart keys them by id): a format byte, then the fields.</summary>
+    public static byte[] PackEdge(Edge edge)
+    {
+        var packed = new byte[1 + EdgeBytes];
+        packed[0] = Format;
+        Span<byte> rest = packed.AsSpan(1);
+        Write(ref rest, edge);
+        return packed;
+    }
+
+    public static Edge UnpackEdge(ReadOnlySpan<byte> packed)
+    {
+        if (packed.Length != 1 + EdgeBytes || packed[0] != Format)
+        {
+            throw new InvalidDataException($"Packed edge of {packed.Length} bytes, format {(packed.IsEmpty ? "none" : packed[0])}; this version reads format {Format} of {1 + EdgeBytes} bytes.");
+        }
+        ReadOnlySpan<byte> rest = packed[1..];
+        return ReadEdge(ref rest);
     }
 
     public static Dictionary<string, Edge> Unpack(byte[] packed)
@@ -64,16 +78,33 @@ public static class NeighbourPacking
             int idBytes = ReadInt32(ref rest);
             string id = Encoding.UTF8.GetString(rest[..idBytes]);
             rest = rest[idBytes..];
-            var edge = new Edge { FirstAt = ReadTime(ref rest), LastAt = ReadTime(ref rest) };
-            edge.Weight = BinaryPrimitives.ReadSingleLittleEndian(rest);
-            rest = rest[sizeof(float)..];
-            edge.Interactions = ReadInt32(ref rest);
-            edge.OwnVersion = ReadInt64(ref rest);
-            edge.NeighbourVersion = ReadInt64(ref rest);
-            edge.FirstSequence = ReadInt64(ref rest);
-            neighbours[id] = edge;
+            neighbours[id] = ReadEdge(ref rest);
         }
         return neighbours;
+    }
+
+    private static void Write(ref Span<byte> target, Edge edge)
+    {
+        Write(ref target, edge.FirstAt);
+        Write(ref target, edge.LastAt);
+        BinaryPrimitives.WriteSingleLittleEndian(target, edge.Weight);
+        target = target[sizeof(float)..];
+        Write(ref target, edge.Interactions);
+        Write(ref target, edge.OwnVersion);
+        Write(ref target, edge.NeighbourVersion);
+        Write(ref target, edge.FirstSequence);
+    }
+
+    private static Edge ReadEdge(ref ReadOnlySpan<byte> source)
+    {
+        var edge = new Edge { FirstAt = ReadTime(ref source), LastAt = ReadTime(ref source) };
+        edge.Weight = BinaryPrimitives.ReadSingleLittleEndian(source);
+        source = source[sizeof(float)..];
+        edge.Interactions = ReadInt32(ref source);
+        edge.OwnVersion = ReadInt64(ref source);
+        edge.NeighbourVersion = ReadInt64(ref source);
+        edge.FirstSequence = ReadInt64(ref source);
+        return edge;
     }
 
     private static void Write(ref Span<byte> target, int value)

@@ -12,7 +12,7 @@ namespace LiveGraphRec.Grains.Nodes;
 /// index replica with its live final embedding.
 /// </summary>
 public sealed partial class UserGrain(
-    [PersistentState("node", StorageNames.Graph)] IPersistentState<GraphNodeState> state,
+    [PersistentState("node", StorageNames.Nodes)] IPersistentState<GraphNodeState> state,
     IOptions<GraphOptions> options,
     LocalItemIndex itemIndex,
     GraphMetrics metrics,

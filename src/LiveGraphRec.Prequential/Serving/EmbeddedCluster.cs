@@ -63,7 +63,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             !Volatile.Read(ref stopping.Value) && level >= (category?.StartsWith("Orleans", StringComparison.Ordinal) == true ? LogLevel.Error : LogLevel.Warning));
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "lgr-bench", clusterId: $"bench-{Guid.NewGuid():N}")
-            .AddMemoryGrainStorage(StorageNames.Graph));
+            .AddMemoryGrainStorage(StorageNames.Graph).AddMemoryGrainStorage(StorageNames.Nodes));
         builder.Services.AddGraphServices();
         // Runs only on request (no schedule, so no reminder service): the retrain arms ask for them.
         builder.Services.AddSingleton<IInteractionLog, MemoryInteractionLog>();
