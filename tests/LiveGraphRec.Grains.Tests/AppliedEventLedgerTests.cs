@@ -15,7 +15,6 @@ public sealed class AppliedEventLedgerTests
         Assert.Equal([AppliedEventLedger.HashOf("b"), AppliedEventLedger.HashOf("c")], ledger.RecentHashes);
         Assert.False(ledger.Contains("a"));
         Assert.True(ledger.Contains("b") && ledger.Contains("c"));
-        Assert.Equal(3, ledger.Recorded); // the repeated "b" was not appended
     }
 
     [Fact]
@@ -26,7 +25,6 @@ public sealed class AppliedEventLedgerTests
         Assert.True(restored.Contains("y"));
         restored.Record("z", capacity: 2);
         Assert.False(restored.Contains("x"));
-        Assert.Equal(3, restored.Recorded); // stored before positions were counted: its two hashes count as 0 and 1
     }
 
     [Fact]

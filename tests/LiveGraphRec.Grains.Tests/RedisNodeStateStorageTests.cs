@@ -49,11 +49,9 @@ public sealed class RedisNodeStateStorageTests(RedisServer redis) : IClassFixtur
         Assert.Equal(state.Neighbours.Keys.Order(), read.State.Neighbours.Keys.Order());
         Assert.All(state.Neighbours, pair => NeighbourPackingTests.AssertSameEdge(pair.Value, read.State.Neighbours[pair.Key]));
         HashEntry[] stored = await redis.Database.HashGetAllAsync(storage.Key);
-        Assert.Equal(["data", "e:0", "etag", "n:user-0", "n:user-1", "n:user-2"], stored.Select(entry => entry.Name.ToString()).Order());
-        // The data field carries neither the edges nor the ledger's hashes as well.
-        GraphNodeState data = Serializer.Deserialize<GraphNodeState>(new BinaryData((byte[])stored.Single(e => e.Name == "data").Value!))!;
-        Assert.Empty(data.Neighbours);
-        Assert.Empty(data.Events.RecentHashes);
+        Assert.Equal(["data", "etag", "n:user-0", "n:user-1", "n:user-2"], stored.Select(entry => entry.Name.ToString()).Order());
+        // The data field does not carry the edges as well.
+        Assert.Empty(Serializer.Deserialize<GraphNodeState>(new BinaryData((byte[])stored.Single(e => e.Name == "data").Value!))!.Neighbours);
     }
 
     [SkippableFact]
@@ -87,7 +85,7 @@ public sealed class RedisNodeStateStorageTests(RedisServer redis) : IClassFixtur
         RedisServer.SkipIfMissing();
         await using var storage = await Storage.StartAsync(redis);
         // Orleans' Redis storage layout: one hash with the e-tag and the whole state.
-        var whole = new GraphNodeState { Ego = [3f], Degree = 2, Events = new AppliedEventLedger { UnpackedHashes = [AppliedEventLedger.HashOf("old")] } };
+        var whole = new GraphNodeState { Ego = [3f], Degree = 2 };
         whole.Neighbours["u-a"] = new Edge { Weight = 1.5f, Interactions = 2 };
         whole.Neighbours["u-b"] = new Edge { FirstSequence = 9 };
         await redis.Database.HashSetAsync(storage.Key, [new("etag", "legacy"), new("data", Serializer.Serialize(whole).ToArray())]);
@@ -96,50 +94,13 @@ public sealed class RedisNodeStateStorageTests(RedisServer redis) : IClassFixtur
         Assert.Equal("legacy", node.ETag);
         Assert.Equal(["u-a", "u-b"], node.State.Neighbours.Keys.Order());
         Assert.Equal((1.5f, 2), (node.State.Neighbours["u-a"].Weight, node.State.Neighbours["u-a"].Interactions));
-        Assert.True(node.State.Events.Contains("old"));
 
         await storage.Inner.WriteStateAsync(StateName, Item, node);
         HashEntry[] stored = await redis.Database.HashGetAllAsync(storage.Key);
-        Assert.Equal(["data", "e:0", "etag", "n:u-a", "n:u-b"], stored.Select(entry => entry.Name.ToString()).Order());
+        Assert.Equal(["data", "etag", "n:u-a", "n:u-b"], stored.Select(entry => entry.Name.ToString()).Order());
         var read = await storage.ReadAsync();
         Assert.Equal(9, read.State.Neighbours["u-b"].FirstSequence);
         Assert.Equal([3f], read.State.Ego);
-        Assert.True(read.State.Events.Contains("old"));
-    }
-
-    [SkippableFact]
-    public async Task TheLedgerIsStoredInSlicesAndAWriteSendsTheSlicesWithNewHashesAndDropsThoseOutOfItsWindow()
-    {
-        RedisServer.SkipIfMissing();
-        await using var storage = await Storage.StartAsync(redis);
-        var node = await storage.ReadAsync();
-        AppliedEventLedger ledger = node.State.Events;
-        for (int n = 0; n < 150; n++)
-        {
-            ledger.Record($"event-{n}", capacity: 100);
-        }
-        await storage.Inner.WriteStateAsync(StateName, Item, node);
-        // Positions 50..149 kept: slice 0 holds 50..63, slice 1 64..127, slice 2 128..149.
-        Assert.Equal(["e:0", "e:1", "e:2"], await LedgerFieldsAsync());
-        Assert.Equal(ledger.Hashes(), (await storage.ReadAsync()).State.Events.Hashes());
-
-        // A marker only a rewrite of slice 1 would replace: the next write has new hashes in slice 2 only.
-        ulong[] marker = [.. Enumerable.Range(0, 64).Select(n => (ulong)n)];
-        await redis.Database.HashSetAsync(storage.Key, "e:1", System.Runtime.InteropServices.MemoryMarshal.AsBytes(marker.AsSpan()).ToArray());
-        for (int n = 150; n < 170; n++)
-        {
-            ledger.Record($"event-{n}", capacity: 100);
-        }
-        await storage.Inner.WriteStateAsync(StateName, Item, node);
-
-        Assert.Equal(["e:1", "e:2"], await LedgerFieldsAsync()); // 70..169 kept: slice 0 is out of the window
-        AppliedEventLedger read = (await storage.ReadAsync()).State.Events;
-        Assert.Equal([.. marker, .. Enumerable.Range(128, 42).Select(n => AppliedEventLedger.HashOf($"event-{n}"))], read.Hashes());
-        Assert.Equal(170, read.Recorded);
-        Assert.True(read.Contains("event-169") && !read.Contains("event-100"));
-
-        async Task<string[]> LedgerFieldsAsync() =>
-            [.. (await redis.Database.HashKeysAsync(storage.Key)).Select(name => name.ToString()).Where(name => name.StartsWith("e:")).Order()];
     }
 
     [SkippableFact]

@@ -49,20 +49,7 @@ public sealed class AppliedEventLedger
         }
     }
 
-    /// <summary>
-    /// How many hashes this ledger has appended since it began: the newest is number <c>Recorded − 1</c> and the oldest
-    /// kept <c>Recorded − count</c>, positions by which a storage writes the ledger in slices (only those it lacks).
-    /// </summary>
-    [Id(3)] public long Recorded { get; set; }
-
     private HashSet<ulong> Lookup => _lookup ??= Load();
-
-    /// <summary>The hashes, oldest first (a method: the memory storage's JSON serializer writes every property).</summary>
-    public IReadOnlyList<ulong> Hashes()
-    {
-        _ = Lookup;
-        return RecentHashes;
-    }
 
     public bool Contains(string eventId) => Lookup.Contains(HashOf(eventId));
 
@@ -72,7 +59,6 @@ public sealed class AppliedEventLedger
         if (Lookup.Add(hash))
         {
             RecentHashes.Add(hash);
-            Recorded++;
         }
         if (RecentHashes.Count > capacity)
         {
@@ -93,8 +79,6 @@ public sealed class AppliedEventLedger
             RecentHashes.InsertRange(0, ids.Select(HashOf));
             RecentIds = null;
         }
-        // Ledgers stored before positions were counted.
-        Recorded = Math.Max(Recorded, RecentHashes.Count);
         return [.. RecentHashes];
     }
 }
