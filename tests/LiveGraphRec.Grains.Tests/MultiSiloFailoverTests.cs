@@ -69,7 +69,7 @@ public sealed class MultiSiloFailoverTests(RedisServer redis, ITestOutputHelper 
             }
             TimeSpan accepted = down.Elapsed;
             // Recommendations for every user, including those whose grains were on the killed silo.
-            await Eventually.Returns(() => ServedAsync(secondClient, users), served => served == users.Length,
+            await Eventually.Returns(() => UnservedAsync(secondClient, users), unserved => unserved.Count == 0,
                 "the survivor serves every user's recommendations", 90);
             TimeSpan served = down.Elapsed;
             await PostedEvents.WaitUntilAppliedAsync(secondClient, Expected(phases.Take(2)), 90);
@@ -102,22 +102,27 @@ public sealed class MultiSiloFailoverTests(RedisServer redis, ITestOutputHelper 
         phases.SelectMany(phase => phase).GroupBy(e => e.User).ToDictionary(user => user.Key, user => user.ToArray());
 
     /// <summary>How many users got recommendations (a short timeout: a call to a grain of the dead silo may hang until it is declared dead).</summary>
-    private static async Task<int> ServedAsync(HttpClient client, IEnumerable<string> users)
+    /// <summary>The users the survivor does not serve yet, each with why (so a timeout says which and how).</summary>
+    private static async Task<List<string>> UnservedAsync(HttpClient client, IEnumerable<string> users)
     {
-        int served = 0;
+        var unserved = new List<string>();
         foreach (string user in users)
         {
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
                 RecommendationResult? result = await client.GetFromJsonAsync<RecommendationResult>($"/v1/users/{user}/recommendations?k=5", timeout.Token);
-                served += result!.Items.Count > 0 ? 1 : 0;
+                if (result!.Items.Count == 0)
+                {
+                    unserved.Add($"{user}: no items");
+                }
             }
             catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
             {
+                unserved.Add($"{user}: {exception.GetType().Name} {exception.Message}");
             }
         }
-        return served;
+        return unserved;
     }
 
     /// <summary>Silos the Redis membership table lists as active (status 3).</summary>
