@@ -182,27 +182,16 @@ public sealed partial class RedisNodeStateStorage(string name, RedisStorageOptio
         }
         var sets = new List<RedisValue>();
         var removals = new List<RedisValue>();
-        if (changes.All)
+        foreach (string id in changes.All ? (IEnumerable<string>)neighbours.Keys : changes.Ids)
         {
-            foreach (var (id, edge) in neighbours)
+            if (neighbours.TryGetValue(id, out Edge? edge))
             {
                 sets.Add(EdgePrefix + id);
                 sets.Add(NeighbourPacking.PackEdge(edge));
             }
-        }
-        else
-        {
-            foreach (string id in changes.Ids)
+            else
             {
-                if (neighbours.TryGetValue(id, out Edge? edge))
-                {
-                    sets.Add(EdgePrefix + id);
-                    sets.Add(NeighbourPacking.PackEdge(edge));
-                }
-                else
-                {
-                    removals.Add(EdgePrefix + id);
-                }
+                removals.Add(EdgePrefix + id);
             }
         }
         return [etag, newEtag, data.ToMemory(), changes.All ? "1" : "0", sets.Count / 2, .. sets, .. removals];

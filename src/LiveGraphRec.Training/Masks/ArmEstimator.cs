@@ -38,9 +38,7 @@ public static class ArmEstimator
     /// </summary>
     public static Tensor Gradient(Tensor firstValue, Tensor secondValue, Tensor u)
     {
-        using var first = firstValue.detach();
-        using var second = secondValue.detach();
-        using var difference = first.sub(second);
+        using var difference = Difference(firstValue, secondValue);
         // An explicit Scalar: TorchSharp leaves implicit ones to the finalizer (see TensorArithmetic).
         using Scalar half = 0.5.ToScalar();
         using var centred = u.sub(half);
@@ -53,9 +51,7 @@ public static class ArmEstimator
     /// </summary>
     public static Tensor DisarmGradient(Tensor firstValue, Tensor secondValue, Tensor first, Tensor second, Tensor logits)
     {
-        using var firstDetached = firstValue.detach();
-        using var secondDetached = secondValue.detach();
-        using var difference = firstDetached.sub(secondDetached);
+        using var difference = Difference(firstValue, secondValue);
         using Scalar half = 0.5.ToScalar();
         using var halfDifference = difference.mul(half);
         using var disagreement = first.sub(second);
@@ -64,5 +60,13 @@ public static class ArmEstimator
         using var weight = magnitude.sigmoid();
         using var signedWeight = disagreement.mul(weight);
         return signedWeight.mul(halfDifference);
+    }
+
+    /// <summary>f¹ − f², outside the autograd graph.</summary>
+    private static Tensor Difference(Tensor firstValue, Tensor secondValue)
+    {
+        using var first = firstValue.detach();
+        using var second = secondValue.detach();
+        return first.sub(second);
     }
 }
