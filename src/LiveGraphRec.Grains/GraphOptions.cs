@@ -69,8 +69,10 @@ public sealed class GraphOptions
 
     /// <summary>
     /// Write-behind period: the most a node's persisted state lags behind its applied events. The same tick
-    /// sends the node's coalesced neighbour corrections and, for an item, pushes its changed final embedding
-    /// to the index, so an item change reaches every silo's index within FlushInterval + IndexRefreshInterval.
+    /// runs the node's round — its coalesced neighbour corrections and, for an item, its changed final embedding
+    /// pushed to the index — at most once per period, so an item change reaches every silo's index within
+    /// FlushInterval + IndexRefreshInterval. A commit (<see cref="CommitDelay"/>) brings the tick forward, and a round
+    /// then runs with it when none ran in the last period: the usual case, one timer firing per event and node.
     /// </summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -17,7 +17,7 @@ public sealed class OnlinePropagationTests
     [Fact]
     public async Task GrainEmbeddingsEqualTheFromScratchPropagation()
     {
-        const int users = 10, items = 10, dim = TwoCommunityModel.Dimension;
+        const int users = 10, items = 10;
         await TestClusters.RunAsync(silos: 2, new Dictionary<string, string?>
         {
             ["LGR:Graph:Layers"] = "1",
@@ -36,25 +36,54 @@ public sealed class OnlinePropagationTests
                     .ApplyInteractionAsync(Event($"u{edge.User}", $"i{edge.Item}")));
             }
 
-            EmbeddingModel model = TwoCommunityModel.Create(version: 1);
-            float[] userFinal = new float[users * dim], itemFinal = new float[items * dim];
-            float[] userEgo = model.UserVectors[..(users * dim)], itemEgo = model.ItemVectors[..(items * dim)];
-            LightGcnPropagation.Propagate(BipartiteGraph.Build(users, items, edges), userEgo, itemEgo, dim, layers: 1, userFinal, itemFinal);
-            // Published before any edge (trained degree 0), served as e^(0) + e^(1)/2 = LightGCN's (e^(0) + e^(1))/2 + e^(0)/2.
-            TensorPrimitives.MultiplyAdd(userEgo, 0.5f, userFinal, userFinal);
-            TensorPrimitives.MultiplyAdd(itemEgo, 0.5f, itemFinal, itemFinal);
-
-            // Corrections are one-way messages: wait until the last of them has landed.
-            foreach (var (grain, expected) in Enumerable.Range(0, users)
-                         .Select(u => ((IGraphNodeGrain)cluster.Client.GetGrain<IUserGrain>($"u{u}"), userFinal.AsSpan(u * dim, dim).ToArray()))
-                         .Concat(Enumerable.Range(0, items)
-                             .Select(i => ((IGraphNodeGrain)cluster.Client.GetGrain<IItemGrain>($"i{i}"), itemFinal.AsSpan(i * dim, dim).ToArray()))))
-            {
-                await Eventually.Returns(async () => (await grain.GetProfileAsync()).Embedding,
-                    actual => actual.Zip(expected).All(pair => Math.Abs(pair.First - pair.Second) <= 1e-5f),
-                    $"{grain.GetPrimaryKeyString()} matches [{string.Join(", ", expected)}]", timeoutSeconds: 5);
-            }
+            await AssertEventuallyPropagatedAsync(cluster.Client, users, items, edges);
         });
+    }
+
+    /// <summary>
+    /// A delivered event's round (its corrections) runs at its commit: with ticks ten minutes apart, the user's second
+    /// edge corrects the item of its first (one layer: exact) once the delivery completes, not a flush interval later.
+    /// </summary>
+    [Fact]
+    public async Task ADeliveredEventCorrectsTheNeighboursAtItsCommit()
+    {
+        var settings = new Dictionary<string, string?> { ["LGR:Graph:Layers"] = "1", ["LGR:Graph:FlushInterval"] = "00:10:00" };
+        await TestClusters.RunAsync(silos: 1, settings, async cluster =>
+        {
+            await TestClusters.PublishAsync(cluster.Client, version: 1);
+            IUserGrain user = cluster.Client.GetGrain<IUserGrain>("u0");
+            // Applied directly, so nothing commits it: no round has run yet.
+            Assert.True(await user.ApplyInteractionAsync(Event("u0", "i0")));
+            Assert.Equal(1, await user.ApplyDeliveredAsync([new DeliveredInteraction(Event("u0", "i1"), Sequence: 0)]));
+
+            await AssertEventuallyPropagatedAsync(cluster.Client, users: 1, items: 2, [new Interaction(0, 0, 0), new Interaction(0, 1, 0)]);
+        });
+    }
+
+    /// <summary>
+    /// Waits until the grains' embeddings of users u0.. and items i0.. equal a from-scratch one-layer LightGCN
+    /// propagation over <paramref name="edges"/> on the published model (corrections are one-way messages).
+    /// </summary>
+    private static async Task AssertEventuallyPropagatedAsync(IGrainFactory grains, int users, int items, Interaction[] edges)
+    {
+        const int dim = TwoCommunityModel.Dimension;
+        EmbeddingModel model = TwoCommunityModel.Create(version: 1);
+        float[] userFinal = new float[users * dim], itemFinal = new float[items * dim];
+        float[] userEgo = model.UserVectors[..(users * dim)], itemEgo = model.ItemVectors[..(items * dim)];
+        LightGcnPropagation.Propagate(BipartiteGraph.Build(users, items, edges), userEgo, itemEgo, dim, layers: 1, userFinal, itemFinal);
+        // Published before any edge (trained degree 0), served as e^(0) + e^(1)/2 = LightGCN's (e^(0) + e^(1))/2 + e^(0)/2.
+        TensorPrimitives.MultiplyAdd(userEgo, 0.5f, userFinal, userFinal);
+        TensorPrimitives.MultiplyAdd(itemEgo, 0.5f, itemFinal, itemFinal);
+
+        foreach (var (grain, expected) in Enumerable.Range(0, users)
+                     .Select(u => ((IGraphNodeGrain)grains.GetGrain<IUserGrain>($"u{u}"), userFinal.AsSpan(u * dim, dim).ToArray()))
+                     .Concat(Enumerable.Range(0, items)
+                         .Select(i => ((IGraphNodeGrain)grains.GetGrain<IItemGrain>($"i{i}"), itemFinal.AsSpan(i * dim, dim).ToArray()))))
+        {
+            await Eventually.Returns(async () => (await grain.GetProfileAsync()).Embedding,
+                actual => actual.Zip(expected).All(pair => Math.Abs(pair.First - pair.Second) <= 1e-5f),
+                $"{grain.GetPrimaryKeyString()} matches [{string.Join(", ", expected)}]", timeoutSeconds: 5);
+        }
     }
 
     /// <summary>

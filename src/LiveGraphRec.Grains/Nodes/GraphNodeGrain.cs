@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LiveGraphRec.Core.Propagation;
 using LiveGraphRec.Grains.Telemetry;
 
@@ -6,9 +7,11 @@ namespace LiveGraphRec.Grains.Nodes;
 /// <summary>
 /// What user and item grains share: the node's LightGCN state (<see cref="NodeEmbeddingState"/>) over its
 /// persisted arrays, the retained adjacency, event de-duplication, published embeddings, neighbour
-/// corrections and write-behind persistence. A tick <see cref="GraphOptions.FlushInterval"/> after a change
-/// sends the coalesced corrections and writes the state; an unchanged node schedules none, so a silo holding
-/// many idle activations (every node after a publish) spends nothing on them.
+/// corrections and write-behind persistence. One timer drives it: a tick comes <see cref="GraphOptions.FlushInterval"/>
+/// after a change, or <see cref="GraphOptions.CommitDelay"/> after a caller asks for the write (<see cref="PersistAsync"/>),
+/// and writes the state; the same tick runs a round (the coalesced corrections, an item's index update) when one is
+/// due — at most one round per FlushInterval. An unchanged node schedules none, so a silo holding many idle
+/// activations (every node after a publish) spends nothing on them.
 /// </summary>
 public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
 {
@@ -16,15 +19,16 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     private readonly WriteBehind<GraphNodeState> _writeBehind;
     private NodeEmbeddingState? _embedding;
     private CorrectionTracker<string>? _corrections;
-    private readonly OneShotGrainTimer _commit;
     private readonly OneShotGrainTimer _tick;
+    // When the last round ran (a Stopwatch timestamp): rounds are at most one per FlushInterval, so a busy node's
+    // commits do not each send corrections. Null until the first.
+    private long? _lastRoundAt;
 
     protected GraphNodeGrain(IPersistentState<GraphNodeState> state, IOptions<GraphOptions> options, GraphMetrics metrics, ILogger logger)
     {
         _state = state;
         Options = options.Value;
         _writeBehind = new WriteBehind<GraphNodeState>(state, Options.CorrectionWriteDelay);
-        _commit = new OneShotGrainTimer(this, () => _writeBehind.FlushAsync(), interleave: true, keepAlive: true);
         _tick = new OneShotGrainTimer(this, ScheduledTickAsync, interleave: true, keepAlive: false);
         Metrics = metrics;
         Logger = logger;
@@ -50,7 +54,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     {
     }
 
-    /// <summary>Runs on every write-behind tick before the state is written.</summary>
+    /// <summary>Runs in every round (see <see cref="HasTickWork"/>), before the state is written.</summary>
     protected virtual Task OnTickAsync() => Task.CompletedTask;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -83,7 +87,7 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         Metrics.Deactivated(Kind);
-        return TickAsync(includeDeferred: true);
+        return TickAsync(final: true);
     }
 
     public async Task<bool> PublishEmbeddingAsync(EmbeddingUpdate update)
@@ -134,15 +138,16 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     }
 
     /// <summary>
-    /// Group commit: the first caller with unwritten changes schedules one write <see cref="GraphOptions.CommitDelay"/>
-    /// later, and everyone who asks until then shares it, so a node that many delivered batches touch writes once
-    /// per commit rather than once per batch.
+    /// Group commit: the first caller with unwritten changes brings the node's tick forward to
+    /// <see cref="GraphOptions.CommitDelay"/> from now, and everyone who asks until then shares its write, so a node
+    /// that many delivered batches touch writes once per commit rather than once per batch. A node that changed
+    /// only now and then so runs its round at the commit too: one timer firing per event, not two.
     /// </summary>
     public Task PersistAsync()
     {
         if (_writeBehind.IsDirty)
         {
-            _commit.ArmWithin(Options.CommitDelay);
+            ScheduleTick(Options.CommitDelay);
         }
         return _writeBehind.WhenWrittenAsync();
     }
@@ -295,6 +300,13 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     /// <summary>Whether <see cref="OnTickAsync"/> still has work (a tick that failed to do it schedules another).</summary>
     protected virtual bool HasTickWork => false;
 
+    private bool HasRoundWork => HasTickWork || Corrections.HasPending;
+
+    /// <summary>How soon a round may run (zero: now).</summary>
+    private TimeSpan RoundDueIn => _lastRoundAt is { } at
+        ? TimeSpan.FromTicks(Math.Max(0, (Options.FlushInterval - Stopwatch.GetElapsedTime(at)).Ticks))
+        : TimeSpan.Zero;
+
     /// <summary>Makes sure a tick comes within <see cref="GraphOptions.FlushInterval"/>.</summary>
     protected void ScheduleTick() => ScheduleTick(Options.FlushInterval);
 
@@ -309,23 +321,33 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
         }
         finally
         {
-            // A failed write or subclass step is retried a period later; deferred changes get a tick when they are due.
-            if (_writeBehind.IsDirty || HasTickWork)
+            // A failed write is retried a period later, and a round when it is due (a failed one a period later:
+            // it counted as run); deferred changes get a tick when they are due. Whichever is soonest arms.
+            if (_writeBehind.IsDirty)
             {
                 ScheduleTick();
             }
-            else if (_writeBehind.DeferredDueIn is { } deferred)
+            if (HasRoundWork)
+            {
+                ScheduleTick(RoundDueIn);
+            }
+            if (_writeBehind.DeferredDueIn is { } deferred)
             {
                 ScheduleTick(deferred);
             }
         }
     }
 
-    private async Task TickAsync(bool includeDeferred = false)
+    /// <param name="final">On deactivation: run the round whether due or not, and write deferred changes.</param>
+    private async Task TickAsync(bool final = false)
     {
-        await OnTickAsync();
-        await CorrectNeighboursAsync();
-        await _writeBehind.FlushAsync(includeDeferred);
+        if (HasRoundWork && (final || RoundDueIn == TimeSpan.Zero))
+        {
+            _lastRoundAt = Stopwatch.GetTimestamp();
+            await OnTickAsync();
+            await CorrectNeighboursAsync();
+        }
+        await _writeBehind.FlushAsync(includeDeferred: final);
     }
 
     private static InvalidOperationException NotActivated() => new("The grain is not activated.");
