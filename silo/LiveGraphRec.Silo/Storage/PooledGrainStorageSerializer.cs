@@ -12,19 +12,5 @@ public sealed class PooledGrainStorageSerializer(Serializer serializer) : IGrain
 {
     public BinaryData Serialize<T>(T? input) => new(serializer.SerializeToArray(input));
 
-    /// <summary>
-    /// The same bytes in a pooled buffer, for a caller that knows when they are no longer read (a write that waits for
-    /// Redis' reply): the exact-size copy <see cref="Serialize{T}"/> returns was a tenth of a silo's allocations.
-    /// </summary>
-    public PooledByteWriter SerializePooled<T>(T input)
-    {
-        var writer = new PooledByteWriter(PooledBufferSize);
-        serializer.Serialize(input, writer);
-        return writer;
-    }
-
-    /// <summary>Enough for a node state with a full event ledger (1,024 hashes) and its embeddings.</summary>
-    private const int PooledBufferSize = 16 * 1024;
-
     public T? Deserialize<T>(BinaryData input) => serializer.Deserialize<T>(input.ToMemory());
 }

@@ -132,11 +132,10 @@ public sealed partial class RedisNodeStateStorage(string name, RedisStorageOptio
         string newEtag = Guid.NewGuid().ToString("N");
         // Everything the write needs is taken before the first await: the grain goes on changing its state meanwhile.
         NeighbourChanges changes = state.ChangedNeighbours().Take();
-        (RedisValue[] arguments, PooledByteWriter? data) = WriteArguments(node.ETag ?? "", newEtag, state, changes);
         RedisResult result;
         try
         {
-            result = await Database.ScriptEvaluateAsync(WriteScript, [key], arguments);
+            result = await Database.ScriptEvaluateAsync(WriteScript, [key], WriteArguments(node.ETag ?? "", newEtag, state, changes));
         }
         catch (Exception exception)
         {
@@ -144,8 +143,6 @@ public sealed partial class RedisNodeStateStorage(string name, RedisStorageOptio
             LogWriteFailed(logger, exception, grainId, key.ToString());
             throw;
         }
-        // Answered, so the command (and the data in it) was sent: the buffer is free again.
-        data?.Return();
         if ((int)result == -1)
         {
             state.ChangedNeighbours().Restore(changes);
@@ -169,25 +166,15 @@ public sealed partial class RedisNodeStateStorage(string name, RedisStorageOptio
         node.State.ChangedNeighbours().Track();
     }
 
-    /// <returns>The script's arguments, and the pooled buffer the data is in, if it is.</returns>
-    private (RedisValue[] Arguments, PooledByteWriter? Buffer) WriteArguments(string etag, string newEtag, GraphNodeState state, NeighbourChanges changes)
+    private RedisValue[] WriteArguments(string etag, string newEtag, GraphNodeState state, NeighbourChanges changes)
     {
         Dictionary<string, Edge> neighbours = state.Neighbours;
-        ReadOnlyMemory<byte> data;
-        PooledByteWriter? buffer = null;
+        BinaryData data;
         // The edges go in fields of their own, so the data is serialized without them.
         state.Neighbours = NoNeighbours;
         try
         {
-            if (serializer is PooledGrainStorageSerializer pooled)
-            {
-                buffer = pooled.SerializePooled(state);
-                data = buffer.Written;
-            }
-            else
-            {
-                data = serializer.Serialize(state).ToMemory();
-            }
+            data = serializer.Serialize(state);
         }
         finally
         {
@@ -207,7 +194,7 @@ public sealed partial class RedisNodeStateStorage(string name, RedisStorageOptio
                 removals.Add(EdgePrefix + id);
             }
         }
-        return ([etag, newEtag, data, changes.All ? "1" : "0", sets.Count / 2, .. sets, .. removals], buffer);
+        return [etag, newEtag, data.ToMemory(), changes.All ? "1" : "0", sets.Count / 2, .. sets, .. removals];
     }
 
     /// <summary>Orleans' Redis storage key, <c>{ServiceId}/state/{grain type}/{grain key}/{state name}</c>, so either reads the other's states.</summary>
