@@ -40,8 +40,6 @@ public sealed class NodeEmbeddingState
     private readonly float[] _aggregates;
     /// <summary>LightGCN's weight of one propagated layer in the final embedding: 1/(K + 1) of the model's K.</summary>
     private readonly float _layerWeight;
-    // The current contribution, computed once per change of the state: links, replies and corrections all hand it out.
-    private float[]? _contribution;
 
     /// <param name="ego">e^(0), length d; used in place (not copied), zeros for a cold node.</param>
     /// <param name="aggregates">S^(0..K-1) back to back, length K·d; used in place.</param>
@@ -118,11 +116,8 @@ public sealed class NodeEmbeddingState
         }
     }
 
-    /// <summary>
-    /// This node's contributions c^(k) = e^(k)/sqrt(|N|), k = 0..K-1, as its neighbours aggregate them. The same array
-    /// until the state changes (callers share it and must not write to it), so an unchanged node allocates none.
-    /// </summary>
-    public float[] Contribution() => _contribution ??= ContributionAtDegree(FullDegree);
+    /// <summary>This node's contributions c^(k) = e^(k)/sqrt(|N|), k = 0..K-1, as its neighbours aggregate them.</summary>
+    public float[] Contribution() => ContributionAtDegree(FullDegree);
 
     /// <summary>
     /// The contribution to hand the other endpoint of a new edge before this node has linked it:
@@ -142,7 +137,6 @@ public sealed class NodeEmbeddingState
         CheckContributionLength(neighbourContribution);
         Degree++;
         TensorPrimitives.Add(_aggregates, neighbourContribution, _aggregates);
-        _contribution = null;
         return Contribution();
     }
 
@@ -151,7 +145,6 @@ public sealed class NodeEmbeddingState
     {
         CheckContributionLength(correction);
         TensorPrimitives.Add(_aggregates, correction, _aggregates);
-        _contribution = null;
     }
 
     /// <summary>
@@ -170,7 +163,6 @@ public sealed class NodeEmbeddingState
         Array.Clear(_aggregates);
         Degree = 0;
         TrainedDegree = trainedDegree;
-        _contribution = null;
     }
 
     private float[] ContributionAtDegree(int degree)

@@ -26,32 +26,6 @@ public sealed class NodeEmbeddingStateTests
         AssertRowsEqual(itemFinal, online.Items, (node, row) => node.Final(row));
     }
 
-    /// <summary>
-    /// The contribution is computed once per state: the same array while nothing changes, and after a link, a
-    /// correction or a publish the contribution a node built from scratch in that state has (two layers, so the
-    /// aggregates count in c^(1)).
-    /// </summary>
-    [Fact]
-    public void TheContributionIsSharedUntilTheStateChanges()
-    {
-        var node = new NodeEmbeddingState([1f, 2f], new float[4], degree: 0, trainedDegree: 3);
-        float[] first = node.Contribution();
-        Assert.Same(first, node.Contribution());
-
-        AssertFresh(node, n => n.Link([0.5f, -1f, 2f, 0f]));
-        AssertFresh(node, n => n.ApplyCorrection([0.25f, 0.25f, -1f, 3f]));
-        AssertFresh(node, n => n.Publish([4f, -2f], trainedDegree: 1));
-
-        static void AssertFresh(NodeEmbeddingState node, Action<NodeEmbeddingState> change)
-        {
-            float[] before = node.Contribution();
-            change(node);
-            var rebuilt = new NodeEmbeddingState(node.Ego.ToArray(), node.Aggregates.ToArray(), node.Degree, node.TrainedDegree);
-            Assert.NotEqual(before, node.Contribution());
-            Assert.Equal(rebuilt.Contribution(), node.Contribution());
-        }
-    }
-
     [Fact]
     public void DeeperModelsKeepTheFirstLayerAndDegreesExact()
     {
