@@ -315,19 +315,21 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
 
     private async Task ScheduledTickAsync()
     {
+        bool roundWaits = false;
         try
         {
-            await TickAsync();
+            roundWaits = await TickAsync();
         }
         finally
         {
-            // A failed write is retried a period later, and a round when it is due (a failed one a period later:
-            // it counted as run); deferred changes get a tick when they are due. Whichever is soonest arms.
+            // A failed write is retried a period later, and a round when it is due (a failed one a period later: it
+            // counted as run); deferred changes get a tick when they are due. Whichever is soonest arms. Corrections
+            // held back by CorrectionThreshold arm nothing: they wait for the node's next change, as they always did.
             if (_writeBehind.IsDirty)
             {
                 ScheduleTick();
             }
-            if (HasRoundWork)
+            if (roundWaits || HasTickWork)
             {
                 ScheduleTick(RoundDueIn);
             }
@@ -339,15 +341,25 @@ public abstract partial class GraphNodeGrain : Grain, IGraphNodeGrain
     }
 
     /// <param name="final">On deactivation: run the round whether due or not, and write deferred changes.</param>
-    private async Task TickAsync(bool final = false)
+    /// <returns>True when the round had work but was not due yet.</returns>
+    private async Task<bool> TickAsync(bool final = false)
     {
-        if (HasRoundWork && (final || RoundDueIn == TimeSpan.Zero))
+        bool roundDue = final || RoundDueIn == TimeSpan.Zero;
+        try
         {
-            _lastRoundAt = Stopwatch.GetTimestamp();
-            await OnTickAsync();
-            await CorrectNeighboursAsync();
+            if (roundDue && HasRoundWork)
+            {
+                _lastRoundAt = Stopwatch.GetTimestamp();
+                await OnTickAsync();
+                await CorrectNeighboursAsync();
+            }
         }
-        await _writeBehind.FlushAsync(includeDeferred: final);
+        finally
+        {
+            // The write does not wait on the round: acknowledgements wait for the write, not for the index.
+            await _writeBehind.FlushAsync(includeDeferred: final);
+        }
+        return !roundDue && HasRoundWork;
     }
 
     private static InvalidOperationException NotActivated() => new("The grain is not activated.");
