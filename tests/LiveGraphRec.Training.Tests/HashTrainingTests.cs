@@ -1,7 +1,9 @@
 using LiveGraphRec.Core.Metrics;
 using LiveGraphRec.Core.Retrieval.Hashing;
+using LiveGraphRec.Training.Hashing;
 using LiveGraphRec.Training.Sampling;
 using LiveGraphRec.Training.Trainer;
+using static TorchSharp.torch;
 
 namespace LiveGraphRec.Training.Tests;
 
@@ -29,5 +31,26 @@ public sealed class HashTrainingTests
         double hamming = trained.Hamming.At(20).Recall, baseline = chance.Hamming.At(20).Recall;
         Assert.True(hamming > 2 * baseline, $"Hamming recall {hamming:0.000} vs random codes {baseline:0.000}");
         Assert.True(trained.Hierarchical.At(20).Recall > 2 * baseline, $"hierarchical recall {trained.Hierarchical.At(20).Recall:0.000}");
+    }
+
+    /// <summary>
+    /// The hash layer's initial weights come from the generator it is given, whatever libtorch's global generator (which
+    /// every trainer in the process seeds and draws from, tests in parallel included) is doing meanwhile.
+    /// </summary>
+    [Fact]
+    public void TheInitialWeightsComeFromTheGivenGenerator()
+    {
+        float[] Weights(long globalSeed)
+        {
+            manual_seed(globalSeed);
+            using var generator = new Generator(7);
+            using var layer = new HashLayer(16, 64, continuousRate: 0.5, CPU, generator);
+            return [.. layer.parameters().SelectMany(parameter => parameter.data<float>().ToArray())];
+        }
+
+        float[] first = Weights(1), second = Weights(2);
+        Assert.Equal(first, second);
+        Assert.All(first, weight => Assert.InRange(weight, -0.25f, 0.25f)); // ±1/√16
+        Assert.True(first.Distinct().Count() > first.Length / 2, "the weights are drawn, not constant");
     }
 }

@@ -16,7 +16,9 @@ public sealed class HashLayer : nn.Module
 {
     private readonly Linear projection;
 
-    public HashLayer(int inputDimension, int bits, double continuousRate, Device device) : base(nameof(HashLayer))
+    /// <param name="generator">Draws the initial weights (as <c>nn.Linear</c> does, uniform in ±1/√inputDimension): a
+    /// generator of the caller's, not libtorch's global one, which every trainer in the process shares.</param>
+    public HashLayer(int inputDimension, int bits, double continuousRate, Device device, Generator? generator = null) : base(nameof(HashLayer))
     {
         if (bits < 64 || bits % 64 != 0)
         {
@@ -29,6 +31,12 @@ public sealed class HashLayer : nn.Module
         Bits = bits;
         ContinuousRate = continuousRate;
         projection = nn.Linear(inputDimension, bits);
+        using (no_grad())
+        {
+            double bound = 1 / Math.Sqrt(inputDimension);
+            projection.weight!.uniform_(-bound, bound, generator);
+            projection.bias!.uniform_(-bound, bound, generator);
+        }
         projection.to(device);
         RegisterComponents();
     }

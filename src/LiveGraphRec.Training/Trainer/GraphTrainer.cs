@@ -48,7 +48,7 @@ public sealed class GraphTrainer : IDisposable
         _graph = new GraphOperator(SymmetricAdjacency.From(graphs.Train), Device, options.Threads);
         using var initial = initialEgo is null ? null : tensor(initialEgo).view(_graph.NodeCount, -1);
         _model = ModelNames.Create(options.Model, _graph, options.Dimension, options.Layers, generator, initial, options.Masks);
-        _hash = options.HashBits > 0 ? new HashLayer(_model.Dimension, options.HashBits, options.HashContinuousRate, Device) : null;
+        _hash = options.HashBits > 0 ? new HashLayer(_model.Dimension, options.HashBits, options.HashContinuousRate, Device, generator) : null;
         _hashGenerator = new Generator((ulong)options.Seed + 1);
         _parameters = [.. _model.TrainableParameters, .. _hash?.parameters() ?? []];
         _optimizer = optim.Adam(ParameterGroups(), options.LearningRate);
