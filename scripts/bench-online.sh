@@ -89,12 +89,14 @@ redis_stats > "$work/redis-before.txt"
 # CPU seconds of each process during the load test: on two cores the silo, Redis and the load generator share them.
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 redis_cpu() { redis-cli -p "$redis_port" info cpu | tr -d '\r' | awk -F: '/^used_cpu_(user|sys):/ {s += $2} END {printf "%.1f", s}'; }
+since() { awk -v from="$1" -v to="$2" -v digits="$3" 'BEGIN {printf "%." digits "f", to - from}'; }
 silo_cpu_before=$(cpu_of "$silo_pid"); redis_cpu_before=$(redis_cpu); load_start=$(date +%s.%N)
 dotnet "$LGR_DIR/lgr.dll" loadtest --url "http://127.0.0.1:$http_port" --api-key "$api_key" --data "$DATA" \
   --events-per-second "$EPS" --requests-per-second "$RPS" --duration "$DURATION" --warmup "$WARMUP" --batch "$BATCH" \
   --json "$OUT" "$@" || status=$?
 redis_stats > "$work/redis-after.txt"
-echo "bench-online: CPU seconds during the load test ($(python3 -c "print(f'{$(date +%s.%N) - $load_start:.0f}')") s of wall time, warm-up and drain included): silo $(python3 -c "print(f'{$(cpu_of "$silo_pid") - $silo_cpu_before:.1f}')"), redis $(python3 -c "print(f'{$(redis_cpu) - $redis_cpu_before:.1f}')")"
+echo "bench-online: CPU seconds during the load test ($(since "$load_start" "$(date +%s.%N)" 0) s of wall time, warm-up and drain included):" \
+  "silo $(since "$silo_cpu_before" "$(cpu_of "$silo_pid")" 1), redis $(since "$redis_cpu_before" "$(redis_cpu)" 1)"
 python3 - "$work/redis-before.txt" "$work/redis-after.txt" "$OUT" <<'PY'
 import json, re, sys
 def read(path):
