@@ -90,13 +90,27 @@ redis_stats > "$work/redis-before.txt"
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 redis_cpu() { redis-cli -p "$redis_port" info cpu | tr -d '\r' | awk -F: '/^used_cpu_(user|sys):/ {s += $2} END {printf "%.1f", s}'; }
 since() { awk -v from="$1" -v to="$2" -v digits="$3" 'BEGIN {printf "%." digits "f", to - from}'; }
+# The silo's garbage collections during the load test (its Prometheus endpoint): on a large heap their pauses set the tail.
+gc_stats() { curl -s "http://127.0.0.1:$http_port/metrics" | awk '
+  /^dotnet_gc_collections_total\{/ { match($0, /gen[0-9]/); gen[substr($0, RSTART, RLENGTH)] = $NF }
+  /^dotnet_gc_pause_time_seconds_total\{/ { pause = $NF }
+  /^dotnet_gc_heap_total_allocated_bytes_total\{/ { allocated = $NF }
+  END { printf "%d %d %d %.3f %.0f", gen["gen0"], gen["gen1"], gen["gen2"], pause, allocated }'; }
+gc_before=$(gc_stats)
+# The load generator is nearly all that this shell's children spend during the load test (the growth of `times`' second line).
+# `times` must run in this shell (a subshell's children are its own), so the function sets the variable named $1.
+children_cpu() { times > "$work/times"; printf -v "$1" '%s' "$(tail -1 "$work/times" | awk '{split($0, t, /[ms ]+/); printf "%.2f", t[1] * 60 + t[2] + t[3] * 60 + t[4]}')"; }
+children_cpu generator_cpu_before
 silo_cpu_before=$(cpu_of "$silo_pid"); redis_cpu_before=$(redis_cpu); load_start=$(date +%s.%N)
 dotnet "$LGR_DIR/lgr.dll" loadtest --url "http://127.0.0.1:$http_port" --api-key "$api_key" --data "$DATA" \
   --events-per-second "$EPS" --requests-per-second "$RPS" --duration "$DURATION" --warmup "$WARMUP" --batch "$BATCH" \
   --json "$OUT" "$@" || status=$?
 redis_stats > "$work/redis-after.txt"
+children_cpu generator_cpu_after
 echo "bench-online: CPU seconds during the load test ($(since "$load_start" "$(date +%s.%N)" 0) s of wall time, warm-up and drain included):" \
-  "silo $(since "$silo_cpu_before" "$(cpu_of "$silo_pid")" 1), redis $(since "$redis_cpu_before" "$(redis_cpu)" 1)"
+  "silo $(since "$silo_cpu_before" "$(cpu_of "$silo_pid")" 1), redis $(since "$redis_cpu_before" "$(redis_cpu)" 1)," \
+  "load generator $(since "$generator_cpu_before" "$generator_cpu_after" 1)"
+echo "$gc_before $(gc_stats)" | awk '{printf "bench-online: silo garbage collections during the load test: gen0 %d, gen1 %d, gen2 %d; paused %.2f s; allocated %.0f MB\n", $6 - $1, $7 - $2, $8 - $3, $9 - $4, ($10 - $5) / 1048576}'
 python3 - "$work/redis-before.txt" "$work/redis-after.txt" "$OUT" <<'PY'
 import json, re, sys
 def read(path):
