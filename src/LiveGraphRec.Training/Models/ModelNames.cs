@@ -15,7 +15,7 @@ public static class ModelNames
         Tensor? initialEgo, MaskOptions? masks = null) => name switch
     {
         LightGcn => new LightGcn(graph, dimension, layers, generator, initialEgo),
-        Ngcf => new Ngcf(graph, dimension, layers, initialEgo: initialEgo),
+        Ngcf => new Ngcf(graph, dimension, layers, generator: generator, initialEgo: initialEgo),
         StochasticLightGcn => new StochasticMaskLightGcn(graph, dimension, layers, masks ?? new MaskOptions(), generator, initialEgo),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"Unknown model; expected one of {string.Join(", ", All)}."),
     };

@@ -13,23 +13,32 @@ namespace LiveGraphRec.Training.Models;
 public sealed class Ngcf : GraphRecommenderModule
 {
     private const double LeakySlope = 0.2;
+    private const ulong DropoutSeedOffset = 0x9E3779B9;
     private readonly ModuleList<Linear> aggregation;
     private readonly ModuleList<Linear> interaction;
-    private readonly Dropout messageDropout;
+    private readonly double messageDropoutRate;
+    private readonly Generator? dropoutGenerator;
 
-    /// <remarks>Initialization draws from libtorch's global generator, which the trainer seeds.</remarks>
-    public Ngcf(GraphOperator graph, int dimension, int layers, double messageDropoutRate = 0.1, Tensor? initialEgo = null)
-        : base(nameof(Ngcf), graph, (layers + 1) * dimension, initialEgo, () => nn.init.xavier_uniform_(empty(graph.NodeCount, dimension)))
+    /// <param name="generator">
+    /// Draws the initial weights (Xavier uniform, as the official code) and seeds the message-dropout draws: a generator
+    /// of the caller's, not libtorch's global one, which every trainer in the process shares (null: the global one).
+    /// </param>
+    public Ngcf(GraphOperator graph, int dimension, int layers, double messageDropoutRate = 0.1, Generator? generator = null, Tensor? initialEgo = null)
+        : base(nameof(Ngcf), graph, (layers + 1) * dimension, initialEgo, () => XavierUniform(graph.NodeCount, dimension, generator))
     {
         ArgumentOutOfRangeException.ThrowIfNegative(layers);
+        ArgumentOutOfRangeException.ThrowIfNegative(messageDropoutRate);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(messageDropoutRate, 1);
         aggregation = new ModuleList<Linear>();
         interaction = new ModuleList<Linear>();
         for (int l = 0; l < layers; l++)
         {
-            aggregation.Add(XavierLinear(dimension, graph.Device));
-            interaction.Add(XavierLinear(dimension, graph.Device));
+            aggregation.Add(XavierLinear(dimension, graph.Device, generator));
+            interaction.Add(XavierLinear(dimension, graph.Device, generator));
         }
-        messageDropout = nn.Dropout(messageDropoutRate);
+        this.messageDropoutRate = messageDropoutRate;
+        // A stream of its own on the graph's device: a CPU generator cannot draw a CUDA tensor.
+        dropoutGenerator = generator is null ? null : new Generator(unchecked((ulong)generator.initial_seed() + DropoutSeedOffset), graph.Device);
         RegisterComponents();
     }
 
@@ -42,7 +51,7 @@ public sealed class Ngcf : GraphRecommenderModule
             Tensor side = GraphConvolution.Apply(current, Graph);
             Tensor sum = aggregation[l].forward(side.Plus(current));
             Tensor bi = interaction[l].forward(side.mul(current));
-            current = messageDropout.forward(nn.functional.leaky_relu(sum.Plus(bi), LeakySlope));
+            current = MessageDropout(nn.functional.leaky_relu(sum.Plus(bi), LeakySlope));
             layers.Add(nn.functional.normalize(current, p: 2, dim: 1));
         }
         return layers;
@@ -52,15 +61,46 @@ public sealed class Ngcf : GraphRecommenderModule
 
     public override Tensor Final(IReadOnlyList<Tensor> layers) => cat([.. layers], 1);
 
-    private static Linear XavierLinear(int dimension, Device device)
+    /// <summary>Inverted dropout while training: each message kept with probability 1 − rate and scaled by 1 / (1 − rate).</summary>
+    private Tensor MessageDropout(Tensor messages)
+    {
+        if (!training || messageDropoutRate == 0)
+        {
+            return messages;
+        }
+        using var draw = rand(messages.shape, generator: dropoutGenerator, device: messages.device);
+        using Scalar rate = messageDropoutRate.ToScalar();
+        using Scalar keptScale = (1 / (1 - messageDropoutRate)).ToScalar();
+        using var kept = draw.ge(rate);
+        return messages.mul(kept).mul_(keptScale);
+    }
+
+    /// <summary>Uniform in ±sqrt(6 / (fan_in + fan_out)), as <c>nn.init.xavier_uniform_</c>, from the given generator.</summary>
+    private static Tensor XavierUniform(long rows, long columns, Generator? generator)
+    {
+        double bound = Math.Sqrt(6.0 / (rows + columns));
+        return empty(rows, columns).uniform_(-bound, bound, generator);
+    }
+
+    private static Linear XavierLinear(int dimension, Device device, Generator? generator)
     {
         var linear = nn.Linear(dimension, dimension);
         using (no_grad())
         {
-            nn.init.xavier_uniform_(linear.weight);
+            using var weight = XavierUniform(dimension, dimension, generator);
+            linear.weight!.copy_(weight);
             linear.bias!.zero_();
         }
         linear.to(device);
         return linear;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            dropoutGenerator?.Dispose();
+        }
+        base.Dispose(disposing);
     }
 }
