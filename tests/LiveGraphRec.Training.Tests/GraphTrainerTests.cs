@@ -88,6 +88,7 @@ public sealed class GraphTrainerTests : IDisposable
 
     [Theory]
     [InlineData(ModelNames.LightGcn, NegativeSamplers.Dynamic, 0, 0.0)]
+    [InlineData(ModelNames.Ngcf, NegativeSamplers.Uniform, 0, 0.0)]
     [InlineData(ModelNames.StochasticLightGcn, NegativeSamplers.PinSage, 64, 0.0)]
     [InlineData(ModelNames.LightGcn, NegativeSamplers.Uniform, 0, 0.9)]
     public void AResumedRunEndsWhereAnUninterruptedOneDoes(string model, string sampler, int hashBits, double averageDecay)

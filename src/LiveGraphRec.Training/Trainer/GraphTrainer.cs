@@ -49,7 +49,8 @@ public sealed class GraphTrainer : IDisposable
         using var initial = initialEgo is null ? null : tensor(initialEgo).view(_graph.NodeCount, -1);
         _model = ModelNames.Create(options.Model, _graph, options.Dimension, options.Layers, generator, initial, options.Masks);
         _hash = options.HashBits > 0 ? new HashLayer(_model.Dimension, options.HashBits, options.HashContinuousRate, Device, generator) : null;
-        _hashGenerator = new Generator((ulong)options.Seed + 1);
+        // On the device the codes are relaxed on: a CPU generator cannot draw a CUDA tensor.
+        _hashGenerator = new Generator((ulong)options.Seed + 1, Device);
         _parameters = [.. _model.TrainableParameters, .. _hash?.parameters() ?? []];
         _optimizer = optim.Adam(ParameterGroups(), options.LearningRate);
         _average = options.AverageDecay > 0 ? new ParameterAverage(_parameters, options.AverageDecay) : null;
@@ -181,6 +182,7 @@ public sealed class GraphTrainer : IDisposable
         // exactly what an uninterrupted one would.
         int seed = unchecked(_options.Seed * 1_000_003 + batch.Epoch * 10_007 + batch.Index);
         _hashGenerator.manual_seed((uint)seed);
+        (_model as Ngcf)?.SeedDropout(seed);
         Tensor objective, loss, ranking;
         if (_model is StochasticMaskLightGcn masked)
         {
