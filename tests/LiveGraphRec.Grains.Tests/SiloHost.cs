@@ -56,10 +56,12 @@ internal sealed class SiloHost : IAsyncDisposable
         using HttpClient client = Client();
         await Eventually.Returns(async () => await (await client.GetAsync("/readyz")).Content.ReadAsStringAsync(),
             body => body.StartsWith("Healthy", StringComparison.Ordinal), "the silo is ready", 20);
-        // Seeding runs once the silo has started; the index then fills within a refresh or two.
+        // Seeding runs once the silo has started; the index then fills within a refresh or two. Wait for every item, not
+        // just some: a test that ranked on the second silo of a pair as soon as it returned five items once got the other
+        // community's items (score ~0) in place of its own (CI, 2026-11-27).
         await Eventually.Returns(
-            async () => await client.GetFromJsonAsync<RecommendationResult>("/v1/users/u0/recommendations?k=5"),
-            result => result!.Items.Count == 5, "the seeded items reach the index", 20);
+            async () => await client.GetFromJsonAsync<RecommendationResult>($"/v1/users/u0/recommendations?k={TwoCommunityModel.Items}&excludeSeen=false"),
+            result => result!.Items.Count == TwoCommunityModel.Items, "every seeded item reaches the index", 20);
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
