@@ -24,7 +24,7 @@ public sealed class Ngcf : GraphRecommenderModule
     /// of the caller's, not libtorch's global one, which every trainer in the process shares (null: the global one).
     /// </param>
     public Ngcf(GraphOperator graph, int dimension, int layers, double messageDropoutRate = 0.1, Generator? generator = null, Tensor? initialEgo = null)
-        : base(nameof(Ngcf), graph, (layers + 1) * dimension, initialEgo, () => XavierUniform(graph.NodeCount, dimension, generator))
+        : base(nameof(Ngcf), graph, (layers + 1) * dimension, initialEgo, () => XavierUniform(empty(graph.NodeCount, dimension), generator))
     {
         ArgumentOutOfRangeException.ThrowIfNegative(layers);
         ArgumentOutOfRangeException.ThrowIfNegative(messageDropoutRate);
@@ -81,11 +81,11 @@ public sealed class Ngcf : GraphRecommenderModule
         return messages.mul(kept).mul_(keptScale);
     }
 
-    /// <summary>Uniform in ±sqrt(6 / (fan_in + fan_out)), as <c>nn.init.xavier_uniform_</c>, from the given generator.</summary>
-    private static Tensor XavierUniform(long rows, long columns, Generator? generator)
+    /// <summary>Fills <paramref name="weights"/> uniformly in ±sqrt(6 / (fan_in + fan_out)), as <c>nn.init.xavier_uniform_</c>, from the given generator.</summary>
+    private static Tensor XavierUniform(Tensor weights, Generator? generator)
     {
-        double bound = Math.Sqrt(6.0 / (rows + columns));
-        return empty(rows, columns).uniform_(-bound, bound, generator);
+        double bound = Math.Sqrt(6.0 / (weights.shape[0] + weights.shape[1]));
+        return weights.uniform_(-bound, bound, generator);
     }
 
     private static Linear XavierLinear(int dimension, Device device, Generator? generator)
@@ -93,8 +93,7 @@ public sealed class Ngcf : GraphRecommenderModule
         var linear = nn.Linear(dimension, dimension);
         using (no_grad())
         {
-            using var weight = XavierUniform(dimension, dimension, generator);
-            linear.weight!.copy_(weight);
+            XavierUniform(linear.weight!, generator);
             linear.bias!.zero_();
         }
         linear.to(device);
