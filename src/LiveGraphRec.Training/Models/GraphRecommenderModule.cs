@@ -37,4 +37,9 @@ public abstract class GraphRecommenderModule : nn.Module, IGraphRecommender
     public abstract Tensor Final(IReadOnlyList<Tensor> layers);
 
     public void SetTraining(bool training) => train(training);
+
+    /// <summary>Models without random draws in a step have nothing to seed.</summary>
+    public virtual void SeedStepDraws(int seed)
+    {
+    }
 }

@@ -27,4 +27,10 @@ public interface IGraphRecommender : IDisposable
 
     /// <summary>Sets train or eval mode (message dropout and similar).</summary>
     void SetTraining(bool training);
+
+    /// <summary>
+    /// Restarts the random draws the model makes inside a training step (e.g. message dropout) from
+    /// <paramref name="seed"/>. The trainer calls it per batch, so a resumed run draws what an uninterrupted one would.
+    /// </summary>
+    void SeedStepDraws(int seed);
 }

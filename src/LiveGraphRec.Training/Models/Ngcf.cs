@@ -61,11 +61,8 @@ public sealed class Ngcf : GraphRecommenderModule
 
     public override Tensor Final(IReadOnlyList<Tensor> layers) => cat([.. layers], 1);
 
-    /// <summary>
-    /// Restarts the message-dropout draws from <paramref name="seed"/>: the trainer does so per batch, so a resumed run
-    /// drops the messages an uninterrupted one would. No effect without a generator of the caller's.
-    /// </summary>
-    public void SeedDropout(int seed) => dropoutGenerator?.manual_seed(seed);
+    /// <summary>Restarts the message-dropout draws; no effect without a generator of the caller's.</summary>
+    public override void SeedStepDraws(int seed) => dropoutGenerator?.manual_seed(seed);
 
     /// <summary>Inverted dropout while training: each message kept with probability 1 − rate and scaled by 1 / (1 − rate).</summary>
     private Tensor MessageDropout(Tensor messages)

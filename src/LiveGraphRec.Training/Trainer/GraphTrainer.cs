@@ -182,7 +182,7 @@ public sealed class GraphTrainer : IDisposable
         // exactly what an uninterrupted one would.
         int seed = unchecked(_options.Seed * 1_000_003 + batch.Epoch * 10_007 + batch.Index);
         _hashGenerator.manual_seed((uint)seed);
-        (_model as Ngcf)?.SeedDropout(seed);
+        _model.SeedStepDraws(seed);
         Tensor objective, loss, ranking;
         if (_model is StochasticMaskLightGcn masked)
         {
